@@ -1,0 +1,129 @@
+/**
+ * Builds `geo/basemap.json`, the embedded basemap: Natural Earth 1:10m countries from the
+ * `world-atlas` package, clipped to East Asia, simplified, with coasts and land borders as lines.
+ *
+ *   npm run basemap            # rewrite geo/basemap.json
+ *   npm run basemap -- --check # fail if the committed file differs from a fresh build
+ *
+ * Deterministic: the same package version gives the same bytes. Fails if the result is over
+ * its gzipped budget. Detail is kept where the story zooms in (the Yalu at Dandong, the rail
+ * line to Pyongyang) and thinned elsewhere, so the file stays small.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import {
+  clipLineAcrossWorlds,
+  clipPolygon,
+  roundLine,
+  type BBox,
+  type Position,
+} from '../src/lib/geo/clip.ts';
+
+/** The region the story can show, with a margin so no clipped edge is ever in view. */
+export const REGION: BBox = [88, 2, 152, 60];
+/** Where the story zooms in close: the lower Yalu and the Pyongui Line. Kept in full detail. */
+const DETAIL: BBox = [123.2, 38.6, 126.6, 40.6];
+/** Minimum Visvalingam weight kept outside the detail box (planar area, square degrees). */
+const MIN_WEIGHT = 0.015;
+/** Decimal places kept: 3 is about 100 m, under a pixel at the closest zoom the story uses. */
+const DECIMALS = 3;
+/** The budget from the issue: at most 60 KB gzipped. */
+export const BUDGET_GZIP_BYTES = 60 * 1024;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const output = join(here, 'basemap.json');
+
+function inBox([lng, lat]: [number, number], box: BBox): boolean {
+  return lng >= box[0] && lng <= box[2] && lat >= box[1] && lat <= box[3];
+}
+
+type Properties = { kind: 'land'; id: string } | { kind: 'border' | 'coast' };
+
+export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineString, Properties> {
+  const require = createRequire(import.meta.url);
+  const topology = require('world-atlas/countries-10m.json') as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
+  const weighted = presimplify(topology);
+  // Keep every vertex in the detail box: the Yalu border must read at Dandong's zoom.
+  for (const arc of weighted.arcs) {
+    for (const point of arc) {
+      if (inBox([point[0]!, point[1]!], DETAIL)) point[2] = Infinity;
+    }
+  }
+  const simple = simplify(weighted, MIN_WEIGHT);
+  const countries = simple.objects.countries;
+
+  const features: Feature<Polygon | MultiPolygon | LineString, Properties>[] = [];
+
+  for (const geometry of countries.geometries) {
+    const country = feature(simple, geometry);
+    const polygons: Position[][][] =
+      country.geometry?.type === 'Polygon'
+        ? [country.geometry.coordinates as Position[][]]
+        : country.geometry?.type === 'MultiPolygon'
+          ? (country.geometry.coordinates as Position[][][])
+          : [];
+    const clipped = polygons
+      .flatMap((rings) => clipPolygon(rings, REGION))
+      .map((rings) => rings.map((ring) => roundLine(ring, DECIMALS)))
+      .filter((rings) => (rings[0]?.length ?? 0) >= 4);
+    if (clipped.length === 0) continue;
+    features.push({
+      type: 'Feature',
+      properties: { kind: 'land', id: String(geometry.id) },
+      geometry: { type: 'MultiPolygon', coordinates: clipped },
+    });
+  }
+
+  const lines: [Properties['kind'], Position[][]][] = [
+    ['border', mesh(simple, countries, (a, b) => a !== b).coordinates as Position[][]],
+    ['coast', mesh(simple, countries, (a, b) => a === b).coordinates as Position[][]],
+  ];
+  for (const [kind, parts] of lines) {
+    for (const part of parts) {
+      for (const piece of clipLineAcrossWorlds(part, REGION)) {
+        const rounded = roundLine(piece, DECIMALS);
+        if (rounded.length < 2) continue;
+        features.push({
+          type: 'Feature',
+          properties: { kind: kind as 'border' | 'coast' },
+          geometry: { type: 'LineString', coordinates: rounded },
+        });
+      }
+    }
+  }
+
+  return { type: 'FeatureCollection', features };
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const json = JSON.stringify(buildBasemap());
+  const gzipped = gzipSync(json, { level: 9 }).length;
+  const summary = `geo/basemap.json: ${(json.length / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_GZIP_BYTES / 1024} KB)`;
+  if (gzipped > BUDGET_GZIP_BYTES) {
+    console.error(`${summary}: over budget`);
+    process.exit(1);
+  }
+  if (check) {
+    const committed = readFileSync(output, 'utf8');
+    if (committed !== json) {
+      console.error('geo/basemap.json is not what geo/build-basemap.ts makes: run npm run basemap');
+      process.exit(1);
+    }
+    console.log(`${summary}: up to date`);
+    return;
+  }
+  writeFileSync(output, json);
+  console.log(summary);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

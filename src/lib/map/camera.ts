@@ -1,0 +1,214 @@
+/**
+ * Camera maths, pure: Web Mercator as MapLibre uses it (512-pixel tiles), fitting a box into a
+ * padded viewport, antimeridian-aware bounds, and the `data-camera` attribute format.
+ */
+import type { LngLat } from '../story/types';
+
+/** MapLibre's world is 512 CSS pixels wide at zoom 0. */
+export const TILE_SIZE = 512;
+/** Mercator's latitude limit, as in MapLibre. */
+const MAX_LAT = 85.051129;
+
+export interface Camera {
+  center: LngLat;
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** `[west, south, east, north]` in degrees; `east` exceeds 180 when the box crosses the antimeridian. */
+export type Bounds = [number, number, number, number];
+
+/** Longitude/latitude to Mercator world coordinates in [0, 1] (x east, y south). */
+export function project([lng, lat]: LngLat): [number, number] {
+  const clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
+  const sin = Math.sin((clamped * Math.PI) / 180);
+  return [(lng + 180) / 360, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
+}
+
+/** The inverse of {@link project}. */
+export function unproject([x, y]: [number, number]): LngLat {
+  const lng = x * 360 - 180;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+  return [lng, lat];
+}
+
+/**
+ * The smallest longitude interval holding all the given longitudes, found as the complement of
+ * the largest gap between them on the circle. So Fiji's −179.9 and 179.9 give a 0.2° box across
+ * the antimeridian, not a 359.8° one across the world.
+ * @returns `[west, east]`, with `east` ≥ `west` (`east` may exceed 180).
+ */
+export function longitudeSpan(longitudes: readonly number[]): [number, number] {
+  if (longitudes.length === 0) throw new Error('longitudeSpan needs at least one longitude');
+  const sorted = longitudes
+    .map((l) => ((((l + 180) % 360) + 360) % 360) - 180)
+    .sort((a, b) => a - b);
+  let gapAfter = sorted.length - 1;
+  let largestGap = sorted[0]! + 360 - sorted[sorted.length - 1]!;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const gap = sorted[i + 1]! - sorted[i]!;
+    if (gap > largestGap) {
+      largestGap = gap;
+      gapAfter = i;
+    }
+  }
+  // The box starts after the largest gap and runs east to the point before it.
+  const west = sorted[(gapAfter + 1) % sorted.length]!;
+  const east = sorted[gapAfter]!;
+  return [west, east >= west ? east : east + 360];
+}
+
+/** The bounds of a set of points, antimeridian-aware. */
+export function boundsOf(points: readonly LngLat[]): Bounds {
+  const [west, east] = longitudeSpan(points.map((p) => p[0]));
+  const lats = points.map((p) => p[1]);
+  return [west, Math.min(...lats), east, Math.max(...lats)];
+}
+
+/**
+ * The centre and zoom that show `bounds` inside `viewport` minus `padding`, north up, as large as
+ * fits and no larger than `maxZoom`. The padded area's centre, not the viewport's, is where the
+ * box's centre lands: so a text card over the lower half of a phone screen keeps the box above it.
+ */
+export function fitBounds(
+  bounds: Bounds,
+  viewport: Size,
+  padding: Padding,
+  options: { maxZoom: number; minZoom?: number }
+): { center: LngLat; zoom: number } {
+  const [west, south, east, north] = bounds;
+  const [x0, y1] = project([west, south]);
+  const [x1, y0] = project([east, north]);
+  const innerWidth = Math.max(1, viewport.width - padding.left - padding.right);
+  const innerHeight = Math.max(1, viewport.height - padding.top - padding.bottom);
+  const spanX = Math.max(x1 - x0, 1e-9);
+  const spanY = Math.max(y1 - y0, 1e-9);
+  const scale = Math.min(innerWidth / (spanX * TILE_SIZE), innerHeight / (spanY * TILE_SIZE));
+  const zoom = Math.min(options.maxZoom, Math.max(options.minZoom ?? 0, Math.log2(scale)));
+  const worldSize = TILE_SIZE * 2 ** zoom;
+  // Shift the centre so the box sits in the middle of the padded area, not of the viewport.
+  const cx = (x0 + x1) / 2 - (padding.left - padding.right) / 2 / worldSize;
+  const cy = (y0 + y1) / 2 - (padding.top - padding.bottom) / 2 / worldSize;
+  const [lng, lat] = unproject([cx, cy]);
+  return { center: [normalizeLongitude(lng), lat], zoom };
+}
+
+/** Wraps a longitude into [−180, 180). */
+export function normalizeLongitude(lng: number): number {
+  return ((((lng + 180) % 360) + 360) % 360) - 180;
+}
+
+/**
+ * Where a point appears in a viewport under a north-up, unpitched camera, in CSS pixels from the
+ * top-left corner. Used by tests and by label placement checks.
+ */
+export function screenPosition(
+  point: LngLat,
+  camera: Pick<Camera, 'center' | 'zoom'>,
+  viewport: Size
+): [number, number] {
+  const worldSize = TILE_SIZE * 2 ** camera.zoom;
+  const [px, py] = project(point);
+  const [cx, cy] = project(camera.center);
+  let dx = px - cx;
+  if (dx > 0.5) dx -= 1;
+  if (dx < -0.5) dx += 1;
+  return [viewport.width / 2 + dx * worldSize, viewport.height / 2 + (py - cy) * worldSize];
+}
+
+/** The `data-camera` attribute: `lng,lat,zoom,bearing,pitch` rounded to 4, 4, 2, 1, 1 decimals. */
+export function formatCamera(camera: Camera): string {
+  const fixed = (value: number, decimals: number) => {
+    const rounded = Number(value.toFixed(decimals));
+    return String(Object.is(rounded, -0) ? 0 : rounded);
+  };
+  return [
+    fixed(camera.center[0], 4),
+    fixed(camera.center[1], 4),
+    fixed(camera.zoom, 2),
+    fixed(camera.bearing, 1),
+    fixed(camera.pitch, 1),
+  ].join(',');
+}
+
+/** Reads a `data-camera` attribute back; `undefined` if it is malformed. */
+export function parseCamera(attribute: string | null | undefined): Camera | undefined {
+  const parts = (attribute ?? '').split(',').map(Number);
+  if (parts.length !== 5 || parts.some((n) => !Number.isFinite(n))) return undefined;
+  const [lng, lat, zoom, bearing, pitch] = parts as [number, number, number, number, number];
+  return { center: [lng, lat], zoom, bearing, pitch };
+}
+
+/**
+ * Whether two cameras show the same view within a tolerance: centres within `pixels` on screen
+ * at the target zoom, zoom within `zoom`, angles within `degrees`.
+ */
+export function camerasMatch(
+  a: Camera,
+  b: Camera,
+  tolerance: { pixels: number; zoom: number; degrees: number } = {
+    pixels: 2,
+    zoom: 0.02,
+    degrees: 0.5,
+  }
+): boolean {
+  const worldSize = TILE_SIZE * 2 ** b.zoom;
+  const [ax, ay] = project(a.center);
+  const [bx, by] = project(b.center);
+  let dx = Math.abs(ax - bx);
+  if (dx > 0.5) dx = 1 - dx;
+  const distance = Math.hypot(dx, ay - by) * worldSize;
+  const angle = (x: number, y: number) => {
+    const d = Math.abs((((x - y) % 360) + 360) % 360);
+    return Math.min(d, 360 - d);
+  };
+  return (
+    distance <= tolerance.pixels &&
+    Math.abs(a.zoom - b.zoom) <= tolerance.zoom &&
+    angle(a.bearing, b.bearing) <= tolerance.degrees &&
+    Math.abs(a.pitch - b.pitch) <= tolerance.degrees
+  );
+}
+
+/**
+ * What a step asks of the camera, before the screen size is known: a fixed view, or a box of
+ * places to frame with some padding.
+ */
+export type CameraTarget =
+  | { kind: 'view'; camera: Camera }
+  | { kind: 'fit'; bounds: Bounds; padding: number; maxZoom: number };
+
+/**
+ * The concrete camera for a target on a given screen. `inset` is the part of the viewport the
+ * layout covers (a text card on phones); a `fit` frames its places in what is left.
+ */
+export function resolveCamera(target: CameraTarget, viewport: Size, inset: Padding): Camera {
+  if (target.kind === 'view') return target.camera;
+  const p = target.padding;
+  const padding: Padding = {
+    top: inset.top + p,
+    right: inset.right + p,
+    bottom: inset.bottom + p,
+    left: inset.left + p,
+  };
+  const { center, zoom } = fitBounds(target.bounds, viewport, padding, { maxZoom: target.maxZoom });
+  return { center, zoom, bearing: 0, pitch: 0 };
+}
+
+/** Whether two targets ask for the same thing (so a step change need not move the camera). */
+export function sameTarget(a: CameraTarget, b: CameraTarget): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,278 @@
+/**
+ * The map applier: takes the target `StepState` and makes the map show it, changing only what
+ * differs from what is shown. A step change cancels any running camera animation first, so
+ * fast or backwards scrolling always ends in exactly the last requested state.
+ *
+ * It talks to MapLibre through the narrow `MapLike` interface, so it is unit-tested with a fake.
+ */
+import type { FeatureCollection, LineString } from 'geojson';
+import type { GeoJSONSource, MapLibreEvent, Map as MapLibreMap } from 'maplibre-gl';
+import { lineUpTo, midpoint } from '../geo/line';
+import type { StepState } from '../state/step-state';
+import type { LngLat, Place, RouteLeg, Story } from '../story/types';
+import {
+  camerasMatch,
+  resolveCamera,
+  sameTarget,
+  type Camera,
+  type CameraTarget,
+  type Padding,
+  type Size,
+} from './camera';
+import { ROUTE_SOURCE } from './style';
+
+/** The part of MapLibre's Map the applier uses. */
+export type MapLike = Pick<
+  MapLibreMap,
+  | 'getCenter'
+  | 'getZoom'
+  | 'getBearing'
+  | 'getPitch'
+  | 'stop'
+  | 'jumpTo'
+  | 'easeTo'
+  | 'flyTo'
+  | 'on'
+  | 'off'
+  | 'getSource'
+  | 'isMoving'
+>;
+
+/** A DOM label pinned to a map position; `remove` detaches it. */
+export interface PinnedLabel {
+  remove(): void;
+}
+
+export type Transition = 'fly' | 'ease' | 'jump';
+
+export interface ControllerOptions {
+  /**
+   * Pins a DOM element to a position on the map (a MapLibre Marker in the app): by its centre,
+   * or, for `dot`, by the centre of the 12-pixel dot at its left edge.
+   */
+  pin(element: HTMLElement, at: LngLat, anchor: 'center' | 'dot'): PinnedLabel;
+  /** The map's size in CSS pixels. */
+  viewport(): Size;
+  /** The part of the map covered by the layout (a text card on phones), CSS pixels. */
+  inset(): Padding;
+  /** Whether to jump instead of animate (reduced motion). */
+  reducedMotion(): boolean;
+  /** Called on every `moveend` with the camera the map shows. */
+  onCamera(camera: Camera): void;
+  /** Called with a step id once its state is fully shown; `undefined` while moving to one. */
+  onSettled(stepId: string | undefined): void;
+}
+
+/** Properties MapLibre copies onto the events of an animation started with them. */
+interface MoveTag {
+  storyMove?: number;
+}
+
+/** Flights longer than this are cut short: a reader scrolling on should not wait. */
+const MAX_FLIGHT_MS = 2600;
+
+export class StoryMapController {
+  private readonly placeLabels = new Map<string, HTMLElement>();
+  private readonly legLabels = new Map<string, HTMLElement>();
+  private readonly pins: PinnedLabel[] = [];
+  private readonly legsById: Map<string, RouteLeg>;
+  private shownLegs = '';
+  private shownTarget: CameraTarget | undefined;
+  private shownStepId: string | undefined;
+  private moveId = 0;
+  private pendingStepId: string | undefined;
+  private current: StepState | undefined;
+
+  constructor(
+    private readonly map: MapLike,
+    story: Story,
+    private readonly options: ControllerOptions
+  ) {
+    this.legsById = new Map(story.legs.map((leg) => [leg.id, leg]));
+    for (const place of story.places) {
+      const element = placeLabel(place);
+      this.placeLabels.set(place.id, element);
+      this.pins.push(
+        options.pin(element, place.coordinates, place.kind === 'country' ? 'center' : 'dot')
+      );
+    }
+    for (const leg of story.legs) {
+      if (!leg.label) continue;
+      const element = document.createElement('div');
+      element.className = 'leg-label';
+      element.dataset.certainty = leg.certainty;
+      element.dataset.legId = leg.id;
+      element.textContent = leg.label;
+      element.hidden = true;
+      this.legLabels.set(leg.id, element);
+      this.pins.push(options.pin(element, midpoint(leg.coordinates), 'center'));
+    }
+    this.map.on('moveend', this.handleMoveEnd);
+  }
+
+  /** Shows `state`, changing only what differs from what the map shows now. */
+  apply(state: StepState): void {
+    this.current = state;
+    this.applyLegs(state);
+    this.applyPlaces(state);
+    this.applyCamera(state, false);
+  }
+
+  /** Re-frames the current step after the map's size changed (no animation). */
+  resize(): void {
+    if (this.current) this.applyCamera(this.current, true);
+  }
+
+  /** Forgets what the route layers show, e.g. after a new style replaced them. */
+  resetLayers(): void {
+    this.shownLegs = '';
+    if (this.current) this.applyLegs(this.current);
+  }
+
+  destroy(): void {
+    this.map.off('moveend', this.handleMoveEnd);
+    for (const pin of this.pins) pin.remove();
+    this.pins.length = 0;
+  }
+
+  private applyLegs(state: StepState): void {
+    // Progress is rounded so a scroll that moves the line by less than 0.1 % does no work.
+    const drawn = state.legs.map((leg) => ({ ...leg, drawn: Math.round(leg.drawn * 1000) / 1000 }));
+    const key = drawn.map((leg) => `${leg.id}:${leg.drawn}`).join('|');
+    if (key === this.shownLegs) return;
+    const source = this.map.getSource<GeoJSONSource>(ROUTE_SOURCE);
+    if (!source) return;
+    const data: FeatureCollection<LineString> = {
+      type: 'FeatureCollection',
+      features: drawn.flatMap((leg) => {
+        const route = this.legsById.get(leg.id);
+        if (!route || leg.drawn <= 0) return [];
+        return [
+          {
+            type: 'Feature',
+            properties: { id: leg.id, certainty: leg.certainty },
+            geometry: { type: 'LineString', coordinates: lineUpTo(route.coordinates, leg.drawn) },
+          },
+        ];
+      }),
+    };
+    source.setData(data);
+    this.shownLegs = key;
+    const complete = new Set(drawn.filter((leg) => leg.drawn >= 1).map((leg) => leg.id));
+    for (const [id, element] of this.legLabels) setHidden(element, !complete.has(id));
+  }
+
+  private applyPlaces(state: StepState): void {
+    const wanted = new Map(state.places.map((p) => [p.id, p.highlighted]));
+    for (const [id, element] of this.placeLabels) {
+      const highlighted = wanted.get(id);
+      setHidden(element, highlighted === undefined);
+      const value = highlighted ? 'true' : 'false';
+      if (element.dataset.highlighted !== value) element.dataset.highlighted = value;
+    }
+  }
+
+  private applyCamera(state: StepState, resized: boolean): void {
+    const sameStep = state.stepId === this.shownStepId || state.stepId === this.pendingStepId;
+    if (!resized && sameStep && this.shownTarget && sameTarget(this.shownTarget, state.camera)) {
+      return;
+    }
+    const target = resolveCamera(state.camera, this.options.viewport(), this.options.inset());
+    this.shownTarget = state.camera;
+    const id = ++this.moveId;
+    this.map.stop();
+    if (camerasMatch(this.camera(), target)) {
+      this.settle(state.stepId);
+      return;
+    }
+    this.pendingStepId = state.stepId;
+    this.shownStepId = undefined;
+    this.options.onSettled(undefined);
+    const tag: MoveTag = { storyMove: id };
+    const transition: Transition =
+      resized || this.options.reducedMotion() ? 'jump' : this.transitionTo(target);
+    const view = {
+      center: target.center,
+      zoom: target.zoom,
+      bearing: target.bearing,
+      pitch: target.pitch,
+    };
+    if (transition === 'jump') this.map.jumpTo(view, tag);
+    else if (transition === 'ease') this.map.easeTo({ ...view, duration: 900 }, tag);
+    else this.map.flyTo({ ...view, speed: 1.4, curve: 1.5, maxDuration: MAX_FLIGHT_MS }, tag);
+  }
+
+  /** Short hops ease; long ones fly (zooming out and in again keeps the reader oriented). */
+  private transitionTo(target: Camera): Transition {
+    const from = this.camera();
+    const zoomChange = Math.abs(from.zoom - target.zoom);
+    const nearby = camerasMatch(from, target, { pixels: 600, zoom: 2, degrees: 360 });
+    return nearby && zoomChange < 2 ? 'ease' : 'fly';
+  }
+
+  private camera(): Camera {
+    const center = this.map.getCenter();
+    return {
+      center: [center.lng, center.lat],
+      zoom: this.map.getZoom(),
+      bearing: this.map.getBearing(),
+      pitch: this.map.getPitch(),
+    };
+  }
+
+  private readonly handleMoveEnd = (event: MapLibreEvent & MoveTag) => {
+    this.options.onCamera(this.camera());
+    if (event.storyMove !== undefined && event.storyMove === this.moveId && this.pendingStepId) {
+      this.settle(this.pendingStepId);
+    }
+  };
+
+  private settle(stepId: string): void {
+    this.pendingStepId = undefined;
+    this.shownStepId = stepId;
+    this.options.onCamera(this.camera());
+    this.options.onSettled(stepId);
+  }
+}
+
+function setHidden(element: HTMLElement, hidden: boolean): void {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}
+
+/** A place's DOM label: English name, then the local name in its own language. */
+function placeLabel(place: Place): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'place-label';
+  element.dataset.placeId = place.id;
+  element.dataset.kind = place.kind;
+  element.dataset.confidence = place.confidence;
+  element.dataset.highlighted = 'false';
+  element.hidden = true;
+  if (place.kind !== 'country') {
+    const dot = document.createElement('span');
+    dot.className = 'place-dot';
+    dot.setAttribute('aria-hidden', 'true');
+    element.append(dot);
+  }
+  const text = document.createElement('span');
+  text.className = 'place-text';
+  const name = document.createElement('span');
+  name.className = 'place-name';
+  name.textContent = place.name;
+  text.append(name);
+  if (place.local) {
+    const local = document.createElement('span');
+    local.className = 'place-local';
+    local.lang = place.local.lang;
+    local.textContent = place.local.text;
+    text.append(local);
+  }
+  if (place.confidence === 'unverified' || place.confidence === 'low') {
+    const approx = document.createElement('span');
+    approx.className = 'place-approx';
+    approx.textContent = 'approximate';
+    text.append(approx);
+  }
+  element.append(text);
+  return element;
+}

@@ -1,0 +1,116 @@
+/**
+ * Everything that needs MapLibre, loaded with a dynamic import after the text is on screen.
+ * Creates the map, adds the route layers to whichever style loads, falls back to the embedded
+ * basemap when a newsroom's style fails, and hands back a controller.
+ */
+import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// The worker is emitted as its own file and loaded from our origin (no blob:, no CDN).
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import basemapUrl from '$geo/basemap.json?url';
+import type { Story } from '../story/types';
+import { StoryMapController, type ControllerOptions } from './controller';
+import { ROUTE_SOURCE, embeddedStyle, routeLayers } from './style';
+
+export interface MountOptions extends Omit<ControllerOptions, 'pin'> {
+  /** Shown to readers when the newsroom style failed and the embedded basemap stands in. */
+  onStyleFallback(reason: string): void;
+  /** Called when the map cannot run at all (no WebGL, lost context). */
+  onFailure(reason: string): void;
+}
+
+export interface MountedMap {
+  controller: StoryMapController;
+  /** Call after the container changed size. */
+  resize(): void;
+  destroy(): void;
+}
+
+setWorkerUrl(workerUrl);
+
+function addRouteOverlay(map: MapLibreMap): void {
+  if (!map.getSource(ROUTE_SOURCE)) {
+    map.addSource(ROUTE_SOURCE, {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+    });
+  }
+  for (const layer of routeLayers()) {
+    if (!map.getLayer(layer.id)) map.addLayer(layer);
+  }
+}
+
+/**
+ * Creates the map in `container` and resolves once the first style has loaded. Rejects when
+ * the map cannot be created (e.g. no WebGL); the caller shows a notice instead.
+ */
+export function mountStoryMap(
+  container: HTMLElement,
+  story: Story,
+  options: MountOptions
+): Promise<MountedMap> {
+  const fallback: StyleSpecification = embeddedStyle(new URL(basemapUrl, document.baseURI).href);
+  const style = story.map.style ?? fallback;
+  return new Promise((resolve, reject) => {
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container,
+        style,
+        center: [120, 32],
+        zoom: 3,
+        // Readers scroll the page, not the map: no gesture may capture the scroll.
+        interactive: false,
+        attributionControl: { compact: true },
+        fadeDuration: 0,
+      });
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+
+    let usingFallback = style === fallback;
+    let controller: StoryMapController | undefined;
+
+    const onStyleLoad = () => {
+      addRouteOverlay(map);
+      controller?.resetLayers();
+    };
+    const onError = (event: { error?: { message?: string } }) => {
+      const message = event.error?.message ?? 'unknown error';
+      if (!usingFallback && !map.isStyleLoaded()) {
+        usingFallback = true;
+        options.onStyleFallback(message);
+        map.setStyle(fallback);
+      }
+    };
+    const onContextLost = () => options.onFailure('The map stopped drawing (WebGL context lost).');
+
+    map.on('style.load', onStyleLoad);
+    map.on('error', onError);
+    map.on('webglcontextlost', onContextLost);
+    map.once('load', () => {
+      controller = new StoryMapController(map, story, {
+        ...options,
+        pin: (element, at, anchor) =>
+          new Marker(anchor === 'dot' ? { element, anchor: 'left', offset: [-6, 0] } : { element })
+            .setLngLat(at)
+            .addTo(map),
+      });
+      resolve({
+        controller,
+        resize: () => {
+          map.resize();
+          controller?.resize();
+        },
+        destroy: () => {
+          controller?.destroy();
+          map.off('style.load', onStyleLoad);
+          map.off('error', onError);
+          map.off('webglcontextlost', onContextLost);
+          map.remove();
+        },
+      });
+    });
+  });
+}

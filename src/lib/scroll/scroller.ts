@@ -1,0 +1,109 @@
+/**
+ * The one wrapper around scrollama: set up on a list of step elements, report the active step
+ * and the reader's progress through it, and tear everything down.
+ *
+ * scrollama reports steps as they cross the trigger line. A jump (End key, a link, a fast
+ * fling) can carry a step across the line between two observer callbacks, so no event fires
+ * for it (scrollama issue #136). When scrolling stops, `settleFromLayout` therefore reads the
+ * active step from the layout itself: the last step whose top has passed the line.
+ */
+import scrollama from 'scrollama';
+
+export interface ScrollerOptions {
+  steps: HTMLElement[];
+  /** Where the trigger line sits, as a share of the viewport's height from the top (0–1). */
+  offset: scrollama.DecimalType;
+  /** The active step changed. */
+  onStep(index: number): void;
+  /** The reader's progress through the active step changed (0–1). */
+  onProgress(index: number, progress: number): void;
+}
+
+export interface Scroller {
+  /** Re-measures after layout changes (fonts, resize, rotated device). */
+  resize(): void;
+  destroy(): void;
+}
+
+/**
+ * The active step and progress for a trigger line at `line` pixels from the top, given each
+ * step's top and height in the same coordinates. Before the first step, the first is active
+ * at progress 0.
+ */
+export function stepAtLine(
+  steps: readonly { top: number; height: number }[],
+  line: number
+): { index: number; progress: number } {
+  let index = 0;
+  for (let i = 0; i < steps.length; i++) {
+    if (steps[i]!.top <= line) index = i;
+    else break;
+  }
+  const step = steps[index];
+  if (!step || step.height <= 0) return { index, progress: 0 };
+  const progress = Math.min(1, Math.max(0, (line - step.top) / step.height));
+  return { index, progress };
+}
+
+export function createScroller(options: ScrollerOptions): Scroller {
+  const { steps, offset } = options;
+  let active = -1;
+  let progress = -1;
+
+  const report = (index: number, value: number) => {
+    if (index !== active) {
+      active = index;
+      options.onStep(index);
+    }
+    if (value !== progress) {
+      progress = value;
+      options.onProgress(index, value);
+    }
+  };
+
+  const settleFromLayout = () => {
+    const line = window.innerHeight * offset;
+    const boxes = steps.map((element) => {
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top, height: rect.height };
+    });
+    const at = stepAtLine(boxes, line);
+    report(at.index, at.progress);
+  };
+
+  const instance = scrollama()
+    .setup({ step: steps, offset, progress: true })
+    // Enter events can arrive out of order in a fast scroll (mapbox/storytelling #58), so an
+    // enter only prompts a read of the layout; it is never trusted for the index itself.
+    .onStepEnter(settleFromLayout)
+    .onStepProgress(({ index, progress: value }) => {
+      if (index === active) report(index, value);
+    });
+
+  // `scrollend` where the browser has it; otherwise a short quiet period after the last scroll.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hasScrollEnd = 'onscrollend' in window;
+  const onScroll = () => {
+    clearTimeout(timer);
+    timer = setTimeout(settleFromLayout, 150);
+  };
+  if (hasScrollEnd) window.addEventListener('scrollend', settleFromLayout);
+  else window.addEventListener('scroll', onScroll, { passive: true });
+  window.addEventListener('resize', settleFromLayout);
+
+  settleFromLayout();
+
+  return {
+    resize() {
+      instance.resize();
+      settleFromLayout();
+    },
+    destroy() {
+      clearTimeout(timer);
+      window.removeEventListener('scrollend', settleFromLayout);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', settleFromLayout);
+      instance.destroy();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The pure heart of the engine: (story, active step, progress) → what the map must show.
+ * No DOM, no MapLibre. The map applier, the legend and the tests all read this, so they agree.
+ */
+import { boundsOf, type CameraTarget } from '../map/camera';
+import { isFitCamera, type Certainty, type Story } from '../story/types';
+
+/** Padding around a `fit` when the step gives none, CSS pixels. */
+export const DEFAULT_FIT_PADDING = 40;
+/** Closest zoom a `fit` may choose when the step gives none. */
+export const DEFAULT_FIT_MAX_ZOOM = 12;
+
+export interface LegState {
+  id: string;
+  certainty: Certainty;
+  /** How much of the leg is drawn, 0–1, by length. */
+  drawn: number;
+}
+
+export interface PlaceState {
+  id: string;
+  highlighted: boolean;
+}
+
+export interface StepState {
+  stepId: string;
+  /** Index of the step in `story.steps`. */
+  index: number;
+  /** The reader's progress through the step, 0–1. */
+  progress: number;
+  camera: CameraTarget;
+  /** Legs to draw, in the story's leg order. */
+  legs: LegState[];
+  /** Places to label, in the story's place order. */
+  places: PlaceState[];
+}
+
+function clamp01(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+/**
+ * The full target state for a step. Any index is accepted and clamped to the story's steps, and
+ * any progress to 0–1 (NaN counts as 0), so no scroll position can produce an invalid state.
+ */
+export function stepState(story: Story, index: number, progress: number): StepState {
+  if (story.steps.length === 0) throw new Error('A story needs at least one step');
+  const i = Math.min(
+    story.steps.length - 1,
+    Math.max(0, Math.trunc(Number.isFinite(index) ? index : 0))
+  );
+  const step = story.steps[i]!;
+  const p = clamp01(progress);
+  const { camera, grow } = step.map;
+
+  let target: CameraTarget;
+  if (isFitCamera(camera)) {
+    const points = camera.fit
+      .map((id) => story.places.find((place) => place.id === id)?.coordinates)
+      .filter((c) => c !== undefined);
+    target = {
+      kind: 'fit',
+      bounds: boundsOf(points),
+      padding: camera.padding ?? DEFAULT_FIT_PADDING,
+      maxZoom: camera.maxZoom ?? DEFAULT_FIT_MAX_ZOOM,
+    };
+  } else {
+    target = {
+      kind: 'view',
+      camera: {
+        center: camera.center,
+        zoom: camera.zoom,
+        bearing: camera.bearing ?? 0,
+        pitch: camera.pitch ?? 0,
+      },
+    };
+  }
+
+  const shownLegs = new Set(step.map.legs);
+  const legs: LegState[] = story.legs
+    .filter((leg) => shownLegs.has(leg.id))
+    .map((leg) => ({ id: leg.id, certainty: leg.certainty, drawn: leg.id === grow ? p : 1 }));
+
+  const shownPlaces = new Set(step.map.places);
+  const highlighted = new Set(step.map.highlight);
+  const places: PlaceState[] = story.places
+    .filter((place) => shownPlaces.has(place.id))
+    .map((place) => ({ id: place.id, highlighted: highlighted.has(place.id) }));
+
+  return { stepId: step.id, index: i, progress: p, camera: target, legs, places };
+}

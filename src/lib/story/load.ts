@@ -1,0 +1,431 @@
+/**
+ * The one door into the app for editor-written data: the story JSON and the two GeoJSON files
+ * go in as text, a typed `Story` comes out, or a `StoryError` listing every problem with its
+ * file and JSON pointer. Runs at build time (see `vite-plugin.ts`) so a broken story never
+ * builds.
+ */
+import {
+  JsonReader,
+  formatProblems,
+  parseJson,
+  pointerTo,
+  type JsonObject,
+  type StoryProblem,
+} from './read.ts';
+import {
+  isFitCamera,
+  type CameraSpec,
+  type Certainty,
+  type Confidence,
+  type Place,
+  type PlaceKind,
+  type RouteLeg,
+  type Source,
+  type Step,
+  type StepMap,
+  type Story,
+} from './types.ts';
+
+export class StoryError extends Error {
+  constructor(readonly problems: StoryProblem[]) {
+    super(
+      `The story has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${formatProblems(problems)}`
+    );
+    this.name = 'StoryError';
+  }
+}
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the project root. */
+  path: string;
+  text: string;
+}
+
+export interface StoryFiles {
+  story: SourceFile;
+  places: SourceFile;
+  route: SourceFile;
+}
+
+const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low', 'unverified'];
+const PLACE_KINDS: readonly PlaceKind[] = [
+  'city',
+  'company',
+  'station',
+  'crossing',
+  'landmark',
+  'country',
+];
+const CERTAINTIES: readonly Certainty[] = ['reported', 'schematic'];
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Where each read item stood in its file, so later checks point at the right place. */
+const locations = new WeakMap<object, string>();
+function located<T extends object>(item: T, at: string): T;
+function located<T extends object>(item: T | undefined, at: string): T | undefined;
+function located<T extends object>(item: T | undefined, at: string): T | undefined {
+  if (item) locations.set(item, at);
+  return item;
+}
+function locationOf(item: object): string {
+  return locations.get(item) ?? '';
+}
+
+function readId(reader: JsonReader, object: JsonObject, key: string, at: string) {
+  const id = reader.string(object, key, at);
+  if (id !== undefined && !ID_PATTERN.test(id)) {
+    return reader.fail(
+      pointerTo(at, key),
+      `"${id}" is not a valid id: use lower-case letters, digits and single hyphens`
+    );
+  }
+  return id;
+}
+
+function readFeatures(reader: JsonReader, value: unknown): { value: unknown; at: string }[] {
+  const collection = reader.object(value, '', ['type', 'features']);
+  if (!collection) return [];
+  if (collection.type !== 'FeatureCollection') {
+    reader.fail('/type', 'expected "FeatureCollection"');
+  }
+  return reader.list(collection, 'features', '', (v, at) => ({ value: v, at })) ?? [];
+}
+
+function readPlaces(reader: JsonReader, value: unknown): Place[] {
+  const places: Place[] = [];
+  for (const { value: raw, at } of readFeatures(reader, value)) {
+    const feature = reader.object(raw, at, ['type', 'id', 'properties', 'geometry']);
+    if (!feature) continue;
+    const props = reader.object(feature.properties, pointerTo(at, 'properties'), [
+      'id',
+      'name',
+      'local',
+      'kind',
+      'confidence',
+      'note',
+    ]);
+    const geometry = reader.object(feature.geometry, pointerTo(at, 'geometry'), [
+      'type',
+      'coordinates',
+    ]);
+    if (!props || !geometry) continue;
+    const pAt = pointerTo(at, 'properties');
+    const gAt = pointerTo(at, 'geometry');
+    const id = readId(reader, props, 'id', pAt);
+    const name = reader.string(props, 'name', pAt);
+    const kind = reader.oneOf(props, 'kind', pAt, PLACE_KINDS);
+    const confidence = reader.oneOf(props, 'confidence', pAt, CONFIDENCES);
+    const note = reader.optionalString(props, 'note', pAt);
+    let local: Place['local'];
+    if (props.local !== undefined) {
+      const localAt = pointerTo(pAt, 'local');
+      const l = reader.object(props.local, localAt, ['text', 'lang']);
+      const text = l && reader.string(l, 'text', localAt);
+      const lang = l && reader.string(l, 'lang', localAt);
+      if (text && lang) local = { text, lang };
+    }
+    if (geometry.type !== 'Point') reader.fail(pointerTo(gAt, 'type'), 'expected "Point"');
+    const coordinates = reader.lngLat(geometry.coordinates, pointerTo(gAt, 'coordinates'));
+    if (id && name && kind && confidence && coordinates) {
+      places.push(
+        located(
+          {
+            id,
+            name,
+            kind,
+            confidence,
+            coordinates,
+            ...(local && { local }),
+            ...(note && { note }),
+          },
+          at
+        )
+      );
+    }
+  }
+  return places;
+}
+
+function readLegs(reader: JsonReader, value: unknown): RouteLeg[] {
+  const legs: RouteLeg[] = [];
+  for (const { value: raw, at } of readFeatures(reader, value)) {
+    const feature = reader.object(raw, at, ['type', 'id', 'properties', 'geometry']);
+    if (!feature) continue;
+    const pAt = pointerTo(at, 'properties');
+    const gAt = pointerTo(at, 'geometry');
+    const props = reader.object(feature.properties, pAt, [
+      'id',
+      'name',
+      'mode',
+      'certainty',
+      'label',
+      'note',
+      'stops',
+    ]);
+    const geometry = reader.object(feature.geometry, gAt, ['type', 'coordinates']);
+    if (!props || !geometry) continue;
+    const id = readId(reader, props, 'id', pAt);
+    const name = reader.string(props, 'name', pAt);
+    const mode = reader.string(props, 'mode', pAt);
+    const certainty = reader.oneOf(props, 'certainty', pAt, CERTAINTIES);
+    const label = reader.optionalString(props, 'label', pAt);
+    const note = reader.optionalString(props, 'note', pAt);
+    const stops = reader.list(props, 'stops', pAt, reader.text, { minItems: 2 });
+    if (geometry.type !== 'LineString')
+      reader.fail(pointerTo(gAt, 'type'), 'expected "LineString"');
+    const coordinates = reader.list(
+      geometry,
+      'coordinates',
+      gAt,
+      (v, cAt) => reader.lngLat(v, cAt),
+      { minItems: 2 }
+    );
+    if (id && name && mode && certainty && stops && coordinates) {
+      legs.push(
+        located(
+          {
+            id,
+            name,
+            mode,
+            certainty,
+            stops,
+            coordinates,
+            ...(label && { label }),
+            ...(note && { note }),
+          },
+          at
+        )
+      );
+    }
+  }
+  return legs;
+}
+
+function readCamera(reader: JsonReader, value: unknown, at: string): CameraSpec | undefined {
+  if (typeof value === 'object' && value !== null && 'fit' in value) {
+    const camera = reader.object(value, at, ['fit', 'padding', 'maxZoom']);
+    if (!camera) return undefined;
+    const fit = reader.list(camera, 'fit', at, reader.text, { minItems: 1 });
+    const padding = reader.optionalNumber(camera, 'padding', at, { min: 0, max: 400 });
+    const maxZoom = reader.optionalNumber(camera, 'maxZoom', at, { min: 0, max: 22 });
+    if (!fit) return undefined;
+    return {
+      fit,
+      ...(padding !== undefined && { padding }),
+      ...(maxZoom !== undefined && { maxZoom }),
+    };
+  }
+  const camera = reader.object(value, at, ['center', 'zoom', 'bearing', 'pitch']);
+  if (!camera) return undefined;
+  if (camera.center === undefined) {
+    return reader.fail(at, 'a camera needs either "center" and "zoom", or "fit" with place ids');
+  }
+  const center = reader.lngLat(camera.center, pointerTo(at, 'center'));
+  const zoom = reader.number(camera, 'zoom', at, { min: 0, max: 22 });
+  const bearing = reader.optionalNumber(camera, 'bearing', at, { min: -180, max: 360 });
+  const pitch = reader.optionalNumber(camera, 'pitch', at, { min: 0, max: 85 });
+  if (!center || zoom === undefined) return undefined;
+  return {
+    center,
+    zoom,
+    ...(bearing !== undefined && { bearing }),
+    ...(pitch !== undefined && { pitch }),
+  };
+}
+
+function readStepMap(reader: JsonReader, value: unknown, at: string): StepMap | undefined {
+  const map = reader.object(value, at, ['camera', 'legs', 'grow', 'places', 'highlight']);
+  if (!map) return undefined;
+  if (map.camera === undefined)
+    return reader.fail(pointerTo(at, 'camera'), 'missing required field "camera"');
+  const camera = readCamera(reader, map.camera, pointerTo(at, 'camera'));
+  const legs = reader.list(map, 'legs', at, reader.text, { optional: true });
+  const grow = reader.optionalString(map, 'grow', at);
+  const places = reader.list(map, 'places', at, reader.text, { optional: true });
+  const highlight = reader.list(map, 'highlight', at, reader.text, { optional: true });
+  if (!camera || !legs || !places || !highlight) return undefined;
+  return { camera, legs, places, highlight, ...(grow !== undefined && { grow }) };
+}
+
+function readStep(reader: JsonReader, value: unknown, at: string): Step | undefined {
+  const step = reader.object(value, at, ['id', 'kicker', 'title', 'text', 'sources', 'map']);
+  if (!step) return undefined;
+  const id = readId(reader, step, 'id', at);
+  const title = reader.string(step, 'title', at);
+  const kicker = reader.optionalString(step, 'kicker', at);
+  const text = reader.string(step, 'text', at);
+  const sources = reader.list(step, 'sources', at, reader.text, { optional: true });
+  const map =
+    step.map === undefined
+      ? reader.fail(pointerTo(at, 'map'), 'missing required field "map"')
+      : readStepMap(reader, step.map, pointerTo(at, 'map'));
+  if (!id || !title || !text || !sources || !map) return undefined;
+  return { id, title, text, sources, map, ...(kicker && { kicker }) };
+}
+
+function readSource(reader: JsonReader, value: unknown, at: string): Source | undefined {
+  const source = reader.object(value, at, ['id', 'outlet', 'title', 'date', 'url', 'note']);
+  if (!source) return undefined;
+  const id = readId(reader, source, 'id', at);
+  const outlet = reader.string(source, 'outlet', at);
+  const title = reader.string(source, 'title', at);
+  const date = reader.string(source, 'date', at);
+  const url = reader.optionalString(source, 'url', at);
+  const note = reader.optionalString(source, 'note', at);
+  if (url !== undefined && !/^https?:\/\//.test(url)) {
+    reader.fail(pointerTo(at, 'url'), 'links must start with http:// or https://');
+  }
+  if (!id || !outlet || !title || !date) return undefined;
+  return { id, outlet, title, date, ...(url && { url }), ...(note && { note }) };
+}
+
+/** Reports ids used twice in one list. */
+function checkUnique(reader: JsonReader, items: { id: string }[]): void {
+  const seen = new Map<string, string>();
+  for (const item of items) {
+    const first = seen.get(item.id);
+    const at = locationOf(item);
+    if (first !== undefined) reader.fail(at, `duplicate id "${item.id}" (first used at ${first})`);
+    else seen.set(item.id, at);
+  }
+}
+
+/** Every id a step mentions must exist; `grow` must be a shown leg; highlights must be shown. */
+function checkReferences(
+  reader: JsonReader,
+  steps: Step[],
+  places: Place[],
+  legs: RouteLeg[],
+  sources: Source[]
+): void {
+  const placeIds = new Set(places.map((p) => p.id));
+  const legIds = new Set(legs.map((l) => l.id));
+  const sourceIds = new Set(sources.map((s) => s.id));
+  steps.forEach((step) => {
+    const at = locationOf(step);
+    const refs = (ids: string[], known: Set<string>, what: string, where: string) =>
+      ids.forEach((id, i) => {
+        if (!known.has(id)) reader.fail(`${at}/${where}/${i}`, `unknown ${what} "${id}"`);
+      });
+    refs(step.sources, sourceIds, 'source', 'sources');
+    refs(step.map.places, placeIds, 'place', 'map/places');
+    refs(step.map.highlight, placeIds, 'place', 'map/highlight');
+    refs(step.map.legs, legIds, 'route leg', 'map/legs');
+    if (isFitCamera(step.map.camera))
+      refs(step.map.camera.fit, placeIds, 'place', 'map/camera/fit');
+    const grow = step.map.grow;
+    if (grow !== undefined) {
+      if (!legIds.has(grow)) reader.fail(`${at}/map/grow`, `unknown route leg "${grow}"`);
+      else if (!step.map.legs.includes(grow)) {
+        reader.fail(`${at}/map/grow`, `"${grow}" grows in this step, so it must also be in "legs"`);
+      }
+    }
+    step.map.highlight.forEach((id, i) => {
+      if (placeIds.has(id) && !step.map.places.includes(id)) {
+        reader.fail(
+          `${at}/map/highlight/${i}`,
+          `"${id}" is highlighted, so it must also be in "places"`
+        );
+      }
+    });
+  });
+}
+
+function checkLegStops(reader: JsonReader, legs: RouteLeg[], places: Place[]): void {
+  const byId = new Map(places.map((p) => [p.id, p]));
+  legs.forEach((leg) => {
+    leg.stops.forEach((stop, i) => {
+      const place = byId.get(stop);
+      const at = `${locationOf(leg)}/properties/stops/${i}`;
+      if (!place) {
+        reader.fail(at, `unknown place "${stop}"`);
+        return;
+      }
+      const [lng, lat] = place.coordinates;
+      const onLine = leg.coordinates.some(
+        ([x, y]) => Math.abs(x - lng) < 1e-6 && Math.abs(y - lat) < 1e-6
+      );
+      if (!onLine) reader.fail(at, `the line does not pass through "${stop}" at ${lng}, ${lat}`);
+    });
+  });
+}
+
+/**
+ * Reads and checks the three files. Throws a `StoryError` listing every problem found.
+ */
+export function loadStory(files: StoryFiles): Story {
+  const problems: StoryProblem[] = [];
+  const parsed = (file: SourceFile): unknown => {
+    const result = parseJson(file.text, file.path);
+    if (result.ok) return result.value;
+    problems.push(result.problem);
+    return undefined;
+  };
+  const storyJson = parsed(files.story);
+  const placesJson = parsed(files.places);
+  const routeJson = parsed(files.route);
+  if (problems.length > 0) throw new StoryError(problems);
+
+  const placeReader = new JsonReader(files.places.path);
+  const places = readPlaces(placeReader, placesJson);
+  checkUnique(placeReader, places);
+
+  const routeReader = new JsonReader(files.route.path);
+  const legs = readLegs(routeReader, routeJson);
+  checkUnique(routeReader, legs);
+  checkLegStops(routeReader, legs, places);
+
+  const reader = new JsonReader(files.story.path);
+  const root = reader.object(storyJson, '', ['$schema', 'meta', 'map', 'sources', 'steps']);
+  let story: Story | undefined;
+  if (root) {
+    const metaObject =
+      root.meta === undefined
+        ? reader.fail('/meta', 'missing required field "meta"')
+        : reader.object(root.meta, '/meta', ['title', 'dek', 'byline', 'published', 'credits']);
+    const meta = metaObject && {
+      title: reader.string(metaObject, 'title', '/meta'),
+      dek: reader.string(metaObject, 'dek', '/meta'),
+      byline: reader.string(metaObject, 'byline', '/meta'),
+      published: reader.string(metaObject, 'published', '/meta'),
+      credits: reader.list(metaObject, 'credits', '/meta', reader.text, { optional: true }),
+    };
+    if (meta?.published && !/^\d{4}-\d{2}-\d{2}$/.test(meta.published)) {
+      reader.fail('/meta/published', 'expected a date written YYYY-MM-DD');
+    }
+    const mapObject = root.map === undefined ? {} : reader.object(root.map, '/map', ['style']);
+    const style = mapObject && reader.optionalString(mapObject, 'style', '/map');
+    if (style !== undefined && !/^(https?:\/\/|\/)/.test(style)) {
+      reader.fail('/map/style', 'a style must be an http(s) URL or a path starting with /');
+    }
+    const sources =
+      reader.list(root, 'sources', '', (v, at) => located(readSource(reader, v, at), at)) ?? [];
+    const steps =
+      reader.list(root, 'steps', '', (v, at) => located(readStep(reader, v, at), at), {
+        minItems: 1,
+      }) ?? [];
+    checkUnique(reader, sources);
+    checkUnique(reader, steps);
+    checkReferences(reader, steps, places, legs, sources);
+    if (meta?.title && meta.dek && meta.byline && meta.published && meta.credits) {
+      story = {
+        meta: {
+          title: meta.title,
+          dek: meta.dek,
+          byline: meta.byline,
+          published: meta.published,
+          credits: meta.credits,
+        },
+        map: style === undefined ? {} : { style },
+        sources,
+        steps,
+        places,
+        legs,
+      };
+    }
+  }
+
+  problems.push(...placeReader.problems, ...routeReader.problems, ...reader.problems);
+  if (problems.length > 0 || !story) throw new StoryError(problems);
+  return story;
+}

@@ -1,0 +1,5 @@
+// The validated story, served by the Vite plugin in src/lib/story/vite-plugin.ts.
+declare module 'virtual:story' {
+  const story: import('$lib/story/types').Story;
+  export default story;
+}
