@@ -6,7 +6,14 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // Every page is prerendered: the story text is in the HTML before any script runs.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    // BUILD_DIR and SVELTEKIT_OUT_DIR exist for the build tests, which must not touch build/.
+    adapter: adapter({
+      pages: process.env.BUILD_DIR ?? 'build',
+      assets: process.env.BUILD_DIR ?? 'build',
+      fallback: undefined,
+      strict: true,
+    }),
+    outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
     // Relative asset paths let the built folder be served from any sub-path of a newsroom's site.
     paths: { relative: true },
     alias: {

@@ -65,11 +65,12 @@ export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineS
 
   for (const geometry of countries.geometries) {
     const country = feature(simple, geometry);
+    const shape = 'geometry' in country ? country.geometry : undefined;
     const polygons: Position[][][] =
-      country.geometry?.type === 'Polygon'
-        ? [country.geometry.coordinates as Position[][]]
-        : country.geometry?.type === 'MultiPolygon'
-          ? (country.geometry.coordinates as Position[][][])
+      shape?.type === 'Polygon'
+        ? [shape.coordinates as Position[][]]
+        : shape?.type === 'MultiPolygon'
+          ? (shape.coordinates as Position[][][])
           : [];
     const clipped = polygons
       .flatMap((rings) => clipPolygon(rings, REGION))

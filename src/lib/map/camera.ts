@@ -53,9 +53,7 @@ export function unproject([x, y]: [number, number]): LngLat {
  */
 export function longitudeSpan(longitudes: readonly number[]): [number, number] {
   if (longitudes.length === 0) throw new Error('longitudeSpan needs at least one longitude');
-  const sorted = longitudes
-    .map((l) => ((((l + 180) % 360) + 360) % 360) - 180)
-    .sort((a, b) => a - b);
+  const sorted = longitudes.map(normalizeLongitude).sort((a, b) => a - b);
   let gapAfter = sorted.length - 1;
   let largestGap = sorted[0]! + 360 - sorted[sorted.length - 1]!;
   for (let i = 0; i + 1 < sorted.length; i++) {
@@ -106,8 +104,9 @@ export function fitBounds(
   return { center: [normalizeLongitude(lng), lat], zoom };
 }
 
-/** Wraps a longitude into [−180, 180). */
+/** Wraps a longitude into [−180, 180); one already there is returned as it is (no float drift). */
 export function normalizeLongitude(lng: number): number {
+  if (lng >= -180 && lng < 180) return lng;
   return ((((lng + 180) % 360) + 360) % 360) - 180;
 }
 

@@ -6,7 +6,6 @@
  * It talks to MapLibre through the narrow `MapLike` interface, so it is unit-tested with a fake.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import type { GeoJSONSource, MapLibreEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { lineUpTo, midpoint } from '../geo/line';
 import type { StepState } from '../state/step-state';
 import type { LngLat, Place, RouteLeg, Story } from '../story/types';
@@ -21,22 +20,47 @@ import {
 } from './camera';
 import { ROUTE_SOURCE } from './style';
 
-/** The part of MapLibre's Map the applier uses. */
-export type MapLike = Pick<
-  MapLibreMap,
-  | 'getCenter'
-  | 'getZoom'
-  | 'getBearing'
-  | 'getPitch'
-  | 'stop'
-  | 'jumpTo'
-  | 'easeTo'
-  | 'flyTo'
-  | 'on'
-  | 'off'
-  | 'getSource'
-  | 'isMoving'
->;
+/** A camera move as the applier asks for it. */
+interface View {
+  center: LngLat;
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+/** Properties MapLibre copies onto the events of an animation started with them. */
+export interface MoveTag {
+  storyMove?: number;
+}
+
+/**
+ * The part of MapLibre's Map the applier uses. MapLibre's `Map` satisfies it (runtime.ts passes
+ * one in, so the compiler checks it); tests pass a small fake.
+ */
+export interface MapLike {
+  getCenter(): { lng: number; lat: number };
+  getZoom(): number;
+  getBearing(): number;
+  getPitch(): number;
+  stop(): unknown;
+  jumpTo(options: View, eventData?: MoveTag): unknown;
+  easeTo(options: View & { duration: number }, eventData?: MoveTag): unknown;
+  flyTo(
+    options: View & { speed: number; curve: number; maxDuration: number },
+    eventData?: MoveTag
+  ): unknown;
+  on(type: 'moveend', listener: (event: MoveTag & { type: string }) => void): unknown;
+  off(type: 'moveend', listener: (event: MoveTag & { type: string }) => void): unknown;
+  getSource(id: string): object | undefined;
+}
+
+interface GeoJsonSourceLike {
+  setData(data: FeatureCollection<LineString>): unknown;
+}
+
+function isGeoJsonSource(source: object | undefined): source is GeoJsonSourceLike {
+  return source !== undefined && 'setData' in source && typeof source.setData === 'function';
+}
 
 /** A DOM label pinned to a map position; `remove` detaches it. */
 export interface PinnedLabel {
@@ -61,11 +85,6 @@ export interface ControllerOptions {
   onCamera(camera: Camera): void;
   /** Called with a step id once its state is fully shown; `undefined` while moving to one. */
   onSettled(stepId: string | undefined): void;
-}
-
-/** Properties MapLibre copies onto the events of an animation started with them. */
-interface MoveTag {
-  storyMove?: number;
 }
 
 /** Flights longer than this are cut short: a reader scrolling on should not wait. */
@@ -140,8 +159,8 @@ export class StoryMapController {
     const drawn = state.legs.map((leg) => ({ ...leg, drawn: Math.round(leg.drawn * 1000) / 1000 }));
     const key = drawn.map((leg) => `${leg.id}:${leg.drawn}`).join('|');
     if (key === this.shownLegs) return;
-    const source = this.map.getSource<GeoJSONSource>(ROUTE_SOURCE);
-    if (!source) return;
+    const source = this.map.getSource(ROUTE_SOURCE);
+    if (!isGeoJsonSource(source)) return;
     const data: FeatureCollection<LineString> = {
       type: 'FeatureCollection',
       features: drawn.flatMap((leg) => {
@@ -220,7 +239,7 @@ export class StoryMapController {
     };
   }
 
-  private readonly handleMoveEnd = (event: MapLibreEvent & MoveTag) => {
+  private readonly handleMoveEnd = (event: MoveTag & { type: string }) => {
     this.options.onCamera(this.camera());
     if (event.storyMove !== undefined && event.storyMove === this.moveId && this.pendingStepId) {
       this.settle(this.pendingStepId);

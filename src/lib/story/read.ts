@@ -175,7 +175,7 @@ export function parseJson(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const match = /position (\d+)/.exec(message);
-    const offset = match ? Number(match[1]) : text.length;
+    const offset = match ? Number(match[1]) : firstErrorOffset(text);
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
@@ -190,6 +190,37 @@ export function parseJson(
       },
     };
   }
+}
+
+/**
+ * Where JSON.parse first fails, for engines whose message gives no position (V8 says only
+ * "Unexpected token '}', ... is not valid JSON" for some errors). A prefix that contains the
+ * fault fails with something other than running out of input, and every longer prefix does
+ * too, so a binary search finds the shortest such prefix: the fault is its last character.
+ * Only used on the error path, so its O(n log n) cost never touches a valid story.
+ */
+function firstErrorOffset(text: string): number {
+  const faultWithin = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = String(error);
+      // Running out of input shows as "end of input", or as a position at the very end.
+      if (/end of (JSON )?input|unterminated/i.test(message)) return false;
+      const at = /position (\d+)/.exec(message);
+      return !at || Number(at[1]) < length;
+    }
+  };
+  let low = 1;
+  let high = text.length;
+  if (!faultWithin(high)) return text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (faultWithin(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
 }
 
 /** One problem per line: `file:line:col  /pointer  message` (line and column when known). */

@@ -1,0 +1,116 @@
+/**
+ * Shared set-up for the browser tests: Debian's Chromium through playwright-core, the built
+ * site served on loopback, and helpers that wait for settled states, never for fixed times.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serve } from '../../src/cli/serve';
+import { parseCamera, type Camera } from '../../src/lib/map/camera';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const BUILD = join(ROOT, 'build');
+
+/** The browser: `CHROME_PATH`, then Debian's `/usr/bin/chromium`. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter((path): path is string =>
+    Boolean(path)
+  );
+  const found = candidates.find((path) => existsSync(path));
+  if (!found && process.env.CI) {
+    throw new Error(
+      `No Chromium found (tried ${candidates.join(', ')}). In CI a missing browser is a failure: install Debian's chromium or set CHROME_PATH.`
+    );
+  }
+  return found;
+}
+
+/** Flags for headless Chromium on a machine with no GPU and a closed network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface Site {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startSite(folder = BUILD): Promise<Site> {
+  if (!existsSync(join(folder, 'index.html'))) {
+    throw new Error(`${folder}/index.html is missing: run \`npm run build\` before the e2e tests.`);
+  }
+  const server: Server = await serve(folder, 0, '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Everything a page did that a reader or a newsroom would call a fault. */
+export interface PageIssues {
+  consoleErrors: string[];
+  pageErrors: string[];
+  outsideRequests: string[];
+}
+
+export function watchPage(page: Page, origin: string): PageIssues {
+  const issues: PageIssues = { consoleErrors: [], pageErrors: [], outsideRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') issues.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => issues.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^(data|blob):/.test(url)) return;
+    if (new URL(url).origin !== origin) issues.outsideRequests.push(url);
+  });
+  return issues;
+}
+
+export const MAP = '[data-testid="story-map"]';
+
+/** Scrolls so the trigger line (60 % down the viewport) lies `fraction` of the way into a step. */
+export async function scrollToStep(page: Page, stepId: string, fraction = 0.1): Promise<void> {
+  await page.evaluate(
+    ({ stepId, fraction }) => {
+      const step = document.querySelector<HTMLElement>(`[data-step-id="${stepId}"]`);
+      if (!step) throw new Error(`no step ${stepId}`);
+      const rect = step.getBoundingClientRect();
+      const top = rect.top + window.scrollY;
+      window.scrollTo(0, top + rect.height * fraction - window.innerHeight * 0.6);
+    },
+    { stepId, fraction }
+  );
+}
+
+export async function waitForSettled(page: Page, stepId: string): Promise<void> {
+  await page.waitForSelector(`${MAP}[data-active-step="${stepId}"]`, { timeout: 60_000 });
+}
+
+export async function shownCamera(page: Page): Promise<Camera> {
+  const camera = parseCamera(await page.getAttribute(MAP, 'data-camera'));
+  if (!camera) throw new Error('the map has no data-camera');
+  return camera;
+}
+
+/** The size of the map's drawing area, CSS pixels. */
+export async function mapSize(page: Page): Promise<{ width: number; height: number }> {
+  return page.$eval(`${MAP} .canvas-host`, (element) => ({
+    width: element.clientWidth,
+    height: element.clientHeight,
+  }));
+}

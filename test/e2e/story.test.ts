@@ -1,0 +1,226 @@
+/**
+ * The built story in a real browser: text without JavaScript, every step settling with the
+ * camera on target at desktop and phone sizes, fast jumps, the growing route, no outside
+ * requests, no console errors, and a readable page when WebGL is missing.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { camerasMatch, resolveCamera, screenPosition } from '../../src/lib/map/camera';
+import { mapInset, NARROW_MAX_WIDTH } from '../../src/lib/layout';
+import { stepState } from '../../src/lib/state/step-state';
+import { paragraphs } from '../../src/lib/story/text';
+import { isFitCamera } from '../../src/lib/story/types';
+import { committedStory } from '../unit/helpers';
+import {
+  MAP,
+  findChromium,
+  launch,
+  mapSize,
+  scrollToStep,
+  shownCamera,
+  startSite,
+  waitForSettled,
+  watchPage,
+  type PageIssues,
+  type Site,
+} from './harness';
+
+const story = committedStory();
+const chromiumPath = findChromium();
+const lastStep = story.steps.at(-1)!;
+/** A camera within this of its target counts as on target (data-camera is rounded). */
+const TOLERANCE = { pixels: 3, zoom: 0.02, degrees: 0.6 };
+
+describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
+  let browser: Browser;
+  let site: Site;
+  const watched: PageIssues[] = [];
+
+  beforeAll(async () => {
+    site = await startSite();
+    browser = await launch(chromiumPath!);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function openStory(viewport: { width: number; height: number }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    watched.push(watchPage(page, site.origin));
+    await page.goto(`${site.origin}/`);
+    return page;
+  }
+
+  /** The step's target camera on this page's map, checked against what the map shows. */
+  async function expectOnTarget(page: Page, index: number, progress: number) {
+    const size = await mapSize(page);
+    const narrow = page.viewportSize()!.width <= NARROW_MAX_WIDTH;
+    const inset = mapInset(size, narrow);
+    const target = resolveCamera(stepState(story, index, progress).camera, size, inset);
+    const shown = await shownCamera(page);
+    expect(
+      camerasMatch(shown, target, TOLERANCE),
+      `${JSON.stringify(shown)} vs ${JSON.stringify(target)}`
+    ).toBe(true);
+    const camera = story.steps[index]!.map.camera;
+    if (isFitCamera(camera)) {
+      // Every place the step frames is on screen, clear of the legend and of a phone's card.
+      for (const id of camera.fit) {
+        const place = story.places.find((p) => p.id === id)!;
+        const [x, y] = screenPosition(place.coordinates, shown, size);
+        expect(x, id).toBeGreaterThanOrEqual(inset.left);
+        expect(x, id).toBeLessThanOrEqual(size.width - inset.right + 1);
+        expect(y, id).toBeGreaterThanOrEqual(inset.top - 1);
+        expect(y, id).toBeLessThanOrEqual(size.height - inset.bottom + 1);
+      }
+    }
+  }
+
+  it("serves every step's text in the HTML, in order, readable without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    watched.push(watchPage(page, site.origin));
+    await page.goto(`${site.origin}/`);
+    const steps = await page.$$eval('[data-step-id]', (elements) =>
+      elements.map((e) => ({ id: e.getAttribute('data-step-id'), text: e.textContent ?? '' }))
+    );
+    expect(steps.map((s) => s.id)).toEqual(story.steps.map((s) => s.id));
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    story.steps.forEach((step, index) => {
+      const shown = squash(steps[index]!.text);
+      expect(shown).toContain(step.title);
+      for (const paragraph of paragraphs(step.text)) expect(shown).toContain(squash(paragraph));
+    });
+    const body = await page.textContent('body');
+    for (const source of story.sources) expect(body).toContain(source.outlet);
+    expect(await page.title()).toBe(story.meta.title);
+    await context.close();
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`settles on every step with the camera on target at ${viewport.width}×${viewport.height}`, async () => {
+      const page = await openStory(viewport);
+      await waitForSettled(page, story.steps[0]!.id);
+      for (const [index, step] of story.steps.entries()) {
+        await scrollToStep(page, step.id, 0.1);
+        await waitForSettled(page, step.id);
+        const progress = step.map.grow ? await drawnFraction(page, step.map.grow) : 0;
+        await expectOnTarget(page, index, progress);
+      }
+      await page.close();
+    });
+  }
+
+  it('ends in exactly the last step after jumping straight from the first to the end, and back', async () => {
+    const page = await openStory({ width: 1280, height: 800 });
+    await waitForSettled(page, story.steps[0]!.id);
+    for (let round = 0; round < 3; round++) {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await waitForSettled(page, lastStep.id);
+      await expectOnTarget(page, story.steps.length - 1, 1);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await waitForSettled(page, story.steps[0]!.id);
+      await expectOnTarget(page, 0, 0);
+    }
+    await page.close();
+  });
+
+  it('ends in the last step after a fast scroll through every step', async () => {
+    const page = await openStory({ width: 1280, height: 800 });
+    await waitForSettled(page, story.steps[0]!.id);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y <= height; y += 400) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+    }
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await waitForSettled(page, lastStep.id);
+    await expectOnTarget(page, story.steps.length - 1, 1);
+    await page.close();
+  });
+
+  it('grows the rail line with scroll progress and shrinks it when scrolling back', async () => {
+    const page = await openStory({ width: 1280, height: 800 });
+    const rail = story.steps.find((s) => s.map.grow)!;
+    await scrollToStep(page, rail.id, 0.2);
+    await waitForSettled(page, rail.id);
+    const early = await drawnFraction(page, rail.map.grow!);
+    await scrollToStep(page, rail.id, 0.8);
+    await page.waitForFunction(
+      ({ selector, leg, than }) => {
+        const attribute = document.querySelector(selector)?.getAttribute('data-route-drawn') ?? '';
+        const match = new RegExp(`${leg}:([0-9.]+)`).exec(attribute);
+        return match !== null && Number(match[1]) > than + 0.3;
+      },
+      { selector: MAP, leg: rail.map.grow!, than: early }
+    );
+    const late = await drawnFraction(page, rail.map.grow!);
+    await scrollToStep(page, rail.id, 0.3);
+    await page.waitForFunction(
+      ({ selector, leg, than }) => {
+        const attribute = document.querySelector(selector)?.getAttribute('data-route-drawn') ?? '';
+        const match = new RegExp(`${leg}:([0-9.]+)`).exec(attribute);
+        return match !== null && Number(match[1]) < than - 0.3;
+      },
+      { selector: MAP, leg: rail.map.grow!, than: late }
+    );
+    expect(early).toBeGreaterThan(0.1);
+    expect(early).toBeLessThan(0.35);
+    expect(late).toBeGreaterThan(0.7);
+    // The map drew what the state asked: the line layer holds a partial geometry.
+    expect(await drawnFraction(page, rail.map.grow!)).toBeLessThan(late);
+    await page.close();
+  });
+
+  it('keeps the story readable, in order, with a notice when WebGL is unavailable', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      // Simulate a browser without WebGL: every WebGL context request fails.
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        kind: string,
+        ...rest: unknown[]
+      ) {
+        if (kind.includes('webgl')) return null;
+        return (original as (this: HTMLCanvasElement, ...a: unknown[]) => unknown).call(
+          this,
+          kind,
+          ...rest
+        );
+      } as typeof original;
+    });
+    const page = await context.newPage();
+    const issues = watchPage(page, site.origin);
+    await page.goto(`${site.origin}/`);
+    await page.waitForSelector(`${MAP}[data-map-state="failed"]`);
+    expect(await page.textContent(`${MAP} .notice`)).toMatch(/could not be shown/);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const ids = await page.$$eval('[data-step-id]', (e) =>
+      e.map((x) => x.getAttribute('data-step-id'))
+    );
+    expect(ids).toEqual(story.steps.map((s) => s.id));
+    expect(issues.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('made no request outside its own origin and logged no errors', () => {
+    expect(watched.length).toBeGreaterThan(3);
+    for (const issues of watched) {
+      expect(issues.outsideRequests).toEqual([]);
+      expect(issues.pageErrors).toEqual([]);
+      expect(issues.consoleErrors).toEqual([]);
+    }
+  });
+});
+
+async function drawnFraction(page: Page, legId: string): Promise<number> {
+  const attribute = (await page.getAttribute(MAP, 'data-route-drawn')) ?? '';
+  const match = new RegExp(`${legId}:([0-9.]+)`).exec(attribute);
+  if (!match) throw new Error(`leg ${legId} is not drawn (data-route-drawn="${attribute}")`);
+  return Number(match[1]);
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import {
+  boundsOf,
+  camerasMatch,
+  fitBounds,
+  formatCamera,
+  longitudeSpan,
+  parseCamera,
+  project,
+  resolveCamera,
+  screenPosition,
+  unproject,
+  type Padding,
+} from '../../src/lib/map/camera';
+import type { LngLat } from '../../src/lib/story/types';
+
+const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+
+describe('project / unproject', () => {
+  it('round-trips positions', () => {
+    for (const point of [
+      [0, 0],
+      [124.3822, 40.1219],
+      [-77.0367, 38.8951],
+      [179.9, -60],
+    ] as LngLat[]) {
+      const [lng, lat] = unproject(project(point));
+      expect(lng).toBeCloseTo(point[0], 9);
+      expect(lat).toBeCloseTo(point[1], 9);
+    }
+  });
+
+  it('puts the origin in the middle of the world', () => {
+    expect(project([0, 0])).toEqual([0.5, 0.5]);
+  });
+});
+
+describe('longitudeSpan', () => {
+  it('spans ordinary longitudes west to east', () => {
+    expect(longitudeSpan([114, 125.7, 118])).toEqual([114, 125.7]);
+  });
+
+  it('crosses the antimeridian rather than the whole world', () => {
+    const [west, east] = longitudeSpan([179.5, -179.5]);
+    expect(west).toBe(179.5);
+    expect(east).toBeCloseTo(180.5, 9);
+  });
+
+  it('handles a single point', () => {
+    expect(longitudeSpan([10])).toEqual([10, 10]);
+  });
+});
+
+describe('fitBounds', () => {
+  const viewport = { width: 800, height: 600 };
+  const points: LngLat[] = [
+    [124.3822, 40.1219],
+    [125.7364, 39.0047],
+  ];
+
+  it('keeps every point inside the padded viewport and fills it on one axis', () => {
+    const padding: Padding = { top: 56, right: 150, bottom: 40, left: 40 };
+    const { center, zoom } = fitBounds(boundsOf(points), viewport, padding, { maxZoom: 20 });
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const point of points) {
+      const [x, y] = screenPosition(point, { center, zoom }, viewport);
+      xs.push(x);
+      ys.push(y);
+      expect(x).toBeGreaterThanOrEqual(padding.left - 0.01);
+      expect(x).toBeLessThanOrEqual(viewport.width - padding.right + 0.01);
+      expect(y).toBeGreaterThanOrEqual(padding.top - 0.01);
+      expect(y).toBeLessThanOrEqual(viewport.height - padding.bottom + 0.01);
+    }
+    const filledX = Math.max(...xs) - Math.min(...xs);
+    const filledY = Math.max(...ys) - Math.min(...ys);
+    const innerX = viewport.width - padding.left - padding.right;
+    const innerY = viewport.height - padding.top - padding.bottom;
+    expect(Math.max(filledX / innerX, filledY / innerY)).toBeCloseTo(1, 6);
+  });
+
+  it('frames the box above a phone card when the bottom is padded', () => {
+    const phone = { width: 390, height: 844 };
+    const card: Padding = { top: 0, right: 0, bottom: 380, left: 0 };
+    const { center, zoom } = fitBounds(boundsOf(points), phone, card, { maxZoom: 20 });
+    for (const point of points) {
+      expect(screenPosition(point, { center, zoom }, phone)[1]).toBeLessThanOrEqual(
+        844 - 380 + 0.01
+      );
+    }
+  });
+
+  it('never zooms past maxZoom, even for a single point', () => {
+    const single: LngLat[] = [[114.06, 22.655]];
+    const { center, zoom } = fitBounds(boundsOf(single), viewport, NO_PADDING, { maxZoom: 8 });
+    expect(zoom).toBe(8);
+    expect(center[0]).toBeCloseTo(114.06, 6);
+    expect(center[1]).toBeCloseTo(22.655, 6);
+  });
+
+  it('fits a box across the antimeridian around 180°, not around 0°', () => {
+    const fiji: LngLat[] = [
+      [177.4, -17.7],
+      [-179.8, -16.6],
+    ];
+    const { center } = fitBounds(boundsOf(fiji), viewport, NO_PADDING, { maxZoom: 20 });
+    expect(Math.abs(center[0])).toBeGreaterThan(170);
+  });
+});
+
+describe('resolveCamera', () => {
+  it('returns a view target unchanged', () => {
+    const camera = { center: [125, 39] as LngLat, zoom: 12, bearing: -15, pitch: 35 };
+    expect(resolveCamera({ kind: 'view', camera }, { width: 10, height: 10 }, NO_PADDING)).toBe(
+      camera
+    );
+  });
+
+  it('adds the layout inset to the step padding for a fit', () => {
+    const target = {
+      kind: 'fit' as const,
+      bounds: boundsOf([
+        [124, 39],
+        [126, 40],
+      ]),
+      padding: 20,
+      maxZoom: 20,
+    };
+    const size = { width: 400, height: 800 };
+    const inset: Padding = { top: 0, right: 0, bottom: 400, left: 0 };
+    const withCard = resolveCamera(target, size, inset);
+    const without = resolveCamera(target, size, NO_PADDING);
+    // With the card the box is framed higher up, so the centre sits further south.
+    expect(withCard.center[1]).toBeLessThan(without.center[1]);
+    expect(withCard.bearing).toBe(0);
+    expect(withCard.pitch).toBe(0);
+  });
+});
+
+describe('data-camera format', () => {
+  it('rounds to 4, 4, 2, 1, 1 decimals', () => {
+    expect(
+      formatCamera({
+        center: [125.744512, 39.012149],
+        zoom: 12.3456,
+        bearing: -15.04,
+        pitch: 35.06,
+      })
+    ).toBe('125.7445,39.0121,12.35,-15,35.1');
+  });
+
+  it('never writes -0', () => {
+    expect(formatCamera({ center: [-0.00001, 0], zoom: 3, bearing: -0.01, pitch: 0 })).toBe(
+      '0,0,3,0,0'
+    );
+  });
+
+  it('parses what it formats and rejects malformed values', () => {
+    expect(parseCamera('125.7445,39.0121,12.35,-15,35.1')).toEqual({
+      center: [125.7445, 39.0121],
+      zoom: 12.35,
+      bearing: -15,
+      pitch: 35.1,
+    });
+    expect(parseCamera('1,2,3')).toBeUndefined();
+    expect(parseCamera('a,b,c,d,e')).toBeUndefined();
+    expect(parseCamera(null)).toBeUndefined();
+  });
+});
+
+describe('camerasMatch', () => {
+  const base = { center: [125, 39] as LngLat, zoom: 10, bearing: 0, pitch: 0 };
+  it('accepts a camera a pixel away and rejects one far off', () => {
+    const nearby = { ...base, center: [125.000001, 39] as LngLat };
+    expect(camerasMatch(nearby, base)).toBe(true);
+    expect(camerasMatch({ ...base, center: [125.5, 39] }, base)).toBe(false);
+    expect(camerasMatch({ ...base, zoom: 10.5 }, base)).toBe(false);
+  });
+
+  it('treats bearings 359.9 and -0.1 as the same', () => {
+    expect(camerasMatch({ ...base, bearing: 359.9 }, { ...base, bearing: -0.1 })).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+/** Loads the committed story, places and route the way the build does. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadStory, type StoryFiles } from '../../src/lib/story/load';
+import type { Story } from '../../src/lib/story/types';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export function committedFiles(): StoryFiles {
+  const read = (path: string) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') });
+  return {
+    story: read('story/story.json'),
+    places: read('geo/places.geojson'),
+    route: read('geo/route.geojson'),
+  };
+}
+
+export function committedStory(): Story {
+  return loadStory(committedFiles());
+}
+
+/** A copy of the committed story JSON, changed by `edit`, as files for `loadStory`. */
+export function withStoryEdit(edit: (story: Record<string, unknown>) => void): StoryFiles {
+  const files = committedFiles();
+  const json = JSON.parse(files.story.text) as Record<string, unknown>;
+  edit(json);
+  return { ...files, story: { path: files.story.path, text: JSON.stringify(json, null, 2) } };
+}

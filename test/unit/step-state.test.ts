@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { stepState } from '../../src/lib/state/step-state';
+import { isFitCamera } from '../../src/lib/story/types';
+import { committedStory } from './helpers';
+
+const story = committedStory();
+
+describe('stepState', () => {
+  for (const [index, step] of story.steps.entries()) {
+    for (const progress of [0, 0.5, 1]) {
+      it(`gives step "${step.id}" its declared target at progress ${progress}`, () => {
+        const state = stepState(story, index, progress);
+        expect(state.stepId).toBe(step.id);
+        expect(state.index).toBe(index);
+        expect(state.progress).toBe(progress);
+        expect(state.legs.map((l) => l.id).sort()).toEqual([...step.map.legs].sort());
+        expect(state.places.map((p) => p.id).sort()).toEqual([...step.map.places].sort());
+        for (const place of state.places) {
+          expect(place.highlighted).toBe(step.map.highlight.includes(place.id));
+        }
+        for (const leg of state.legs) {
+          expect(leg.drawn).toBe(leg.id === step.map.grow ? progress : 1);
+        }
+        if (isFitCamera(step.map.camera)) {
+          expect(state.camera.kind).toBe('fit');
+        } else {
+          expect(state.camera).toEqual({
+            kind: 'view',
+            camera: {
+              center: step.map.camera.center,
+              zoom: step.map.camera.zoom,
+              bearing: step.map.camera.bearing ?? 0,
+              pitch: step.map.camera.pitch ?? 0,
+            },
+          });
+        }
+      });
+    }
+  }
+
+  it('grows the rail leg with progress through the rail step only', () => {
+    const rail = story.steps.findIndex((s) => s.map.grow === 'dandong-pyongyang');
+    expect(rail).toBeGreaterThan(0);
+    const drawn = (i: number, p: number) =>
+      stepState(story, i, p).legs.find((l) => l.id === 'dandong-pyongyang')?.drawn;
+    expect(drawn(rail, 0.25)).toBe(0.25);
+    expect(drawn(rail, 0.75)).toBe(0.75);
+    // Scrolling back through the step shrinks it again: the state depends on progress alone.
+    expect(drawn(rail, 0.25)).toBe(0.25);
+    expect(drawn(rail + 1, 0)).toBe(1);
+  });
+
+  it('fits a box holding every place the step names', () => {
+    for (const [index, step] of story.steps.entries()) {
+      const camera = step.map.camera;
+      if (!isFitCamera(camera)) continue;
+      const state = stepState(story, index, 0);
+      if (state.camera.kind !== 'fit') throw new Error('expected a fit');
+      const [west, south, east, north] = state.camera.bounds;
+      for (const id of camera.fit) {
+        const [lng, lat] = story.places.find((p) => p.id === id)!.coordinates;
+        expect(lng).toBeGreaterThanOrEqual(west);
+        expect(lng).toBeLessThanOrEqual(east);
+        expect(lat).toBeGreaterThanOrEqual(south);
+        expect(lat).toBeLessThanOrEqual(north);
+      }
+    }
+  });
+
+  it('is the same for the last step whether reached step by step or in one jump', () => {
+    const last = story.steps.length - 1;
+    const jumped = stepState(story, last, 1);
+    let walked = stepState(story, 0, 0);
+    for (let i = 0; i <= last; i++) walked = stepState(story, i, 1);
+    expect(jumped).toEqual(walked);
+  });
+
+  it('clamps indices and progress so no scroll position gives an invalid state', () => {
+    expect(stepState(story, -5, 0).stepId).toBe(story.steps[0]!.id);
+    expect(stepState(story, 999, 0).stepId).toBe(story.steps.at(-1)!.id);
+    expect(stepState(story, Number.NaN, 0).index).toBe(0);
+    expect(stepState(story, 0, Number.NaN).progress).toBe(0);
+    expect(stepState(story, 0, 7).progress).toBe(1);
+    expect(stepState(story, 0, -1).progress).toBe(0);
+  });
+});
