@@ -28,8 +28,15 @@ import {
 
 /** The region the story can show, with a margin so no clipped edge is ever in view. */
 export const REGION: BBox = [88, 2, 152, 60];
-/** Where the story zooms in close: the lower Yalu and the Pyongui Line. Kept in full detail. */
-const DETAIL: BBox = [123.2, 38.6, 126.6, 40.6];
+/**
+ * Where the story zooms in close, with how much more detail to keep there (a vertex's weight is
+ * multiplied by `boost`): the lower Yalu and the Pyongui Line in full, where the story goes to
+ * zoom 12; the Pearl River Delta around Shenzhen enough for zoom 7 to 8.
+ */
+const DETAIL: { box: BBox; boost: number }[] = [
+  { box: [123.2, 38.6, 126.6, 40.6], boost: Infinity },
+  { box: [112.8, 21.4, 115.2, 23.4], boost: 30 },
+];
 /** Minimum Visvalingam weight kept outside the detail box (planar area, square degrees). */
 const MIN_WEIGHT = 0.015;
 /** Decimal places kept: 3 is about 100 m, under a pixel at the closest zoom the story uses. */
@@ -52,10 +59,12 @@ export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineS
     countries: GeometryCollection<{ name: string }>;
   }>;
   const weighted = presimplify(topology);
-  // Keep every vertex in the detail box: the Yalu border must read at Dandong's zoom.
+  // Keep every vertex in the detail boxes: the Yalu border must read at Dandong's zoom.
   for (const arc of weighted.arcs) {
     for (const point of arc) {
-      if (inBox([point[0]!, point[1]!], DETAIL)) point[2] = Infinity;
+      const detail = DETAIL.find(({ box }) => inBox([point[0]!, point[1]!], box));
+      // Infinity × 0 would be NaN (and drop the vertex), so full detail is set, not multiplied.
+      if (detail) point[2] = detail.boost === Infinity ? Infinity : point[2]! * detail.boost;
     }
   }
   const simple = simplify(weighted, MIN_WEIGHT);

@@ -67,15 +67,17 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
   });
 
   it('names an unknown place with its pointer', () => {
+    let index = -1;
     const problems = problemsOf(
       withStoryEdit((story) => {
-        (mapOf(steps(story)[4]).places as string[])[0] = 'dandongg';
+        const places = mapOf(steps(story)[4]).places as string[];
+        index = places.push('dandongg') - 1;
       })
     );
     expect(problems).toEqual([
       {
         file: 'story/story.json',
-        pointer: '/steps/4/map/places/0',
+        pointer: `/steps/4/map/places/${index}`,
         message: 'unknown place "dandongg"',
       },
     ]);

@@ -18,6 +18,7 @@ import {
   type Padding,
   type Size,
 } from './camera';
+import { overlappingLabels, screenLength } from './labels';
 import { ROUTE_SOURCE } from './style';
 
 /** A camera move as the applier asks for it. */
@@ -89,6 +90,8 @@ export interface ControllerOptions {
 
 /** Flights longer than this are cut short: a reader scrolling on should not wait. */
 const MAX_FLIGHT_MS = 2600;
+/** A leg's label is shown only when the leg is at least this long on screen, CSS pixels. */
+const MIN_LABELLED_LEG_PX = 260;
 
 export class StoryMapController {
   private readonly placeLabels = new Map<string, HTMLElement>();
@@ -96,6 +99,8 @@ export class StoryMapController {
   private readonly pins: PinnedLabel[] = [];
   private readonly legsById: Map<string, RouteLeg>;
   private shownLegs = '';
+  /** Legs drawn in full, whose labels may show when long enough on screen. */
+  private completeLegs = new Set<string>();
   private shownTarget: CameraTarget | undefined;
   private shownStepId: string | undefined;
   private moveId = 0;
@@ -131,9 +136,9 @@ export class StoryMapController {
 
   /** Shows `state`, changing only what differs from what the map shows now. */
   apply(state: StepState): void {
+    this.applyPlaces(state);
     this.current = state;
     this.applyLegs(state);
-    this.applyPlaces(state);
     this.applyCamera(state, false);
   }
 
@@ -177,12 +182,51 @@ export class StoryMapController {
     };
     source.setData(data);
     this.shownLegs = key;
-    const complete = new Set(drawn.filter((leg) => leg.drawn >= 1).map((leg) => leg.id));
-    for (const [id, element] of this.legLabels) setHidden(element, !complete.has(id));
+    this.completeLegs = new Set(drawn.filter((leg) => leg.drawn >= 1).map((leg) => leg.id));
+    this.placeLegLabels();
+  }
+
+  /** Shows the label of each complete leg that is long enough, at the current zoom, to carry it. */
+  private placeLegLabels(): void {
+    const zoom = this.map.getZoom();
+    for (const [id, element] of this.legLabels) {
+      const leg = this.legsById.get(id);
+      const long = leg !== undefined && screenLength(leg.coordinates, zoom) >= MIN_LABELLED_LEG_PX;
+      setHidden(element, !(this.completeLegs.has(id) && long));
+    }
+  }
+
+  /**
+   * Hides labels that overlap a more important one: highlighted places first, then in the
+   * order the step lists them (editors put the most important first). Runs when the camera
+   * stops, never during a flight, so it costs one layout read per move.
+   */
+  private resolveLabelCollisions(): void {
+    if (!this.current) return;
+    const order = [...this.current.places].sort(
+      (a, b) => Number(b.highlighted) - Number(a.highlighted)
+    );
+    const boxes = order.flatMap((place) => {
+      const element = this.placeLabels.get(place.id);
+      if (!element || element.hidden) return [];
+      element.dataset.collides = 'false';
+      const rect = element.getBoundingClientRect();
+      return [
+        { id: place.id, left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+      ];
+    });
+    for (const id of overlappingLabels(boxes)) {
+      const element = this.placeLabels.get(id);
+      if (element) element.dataset.collides = 'true';
+    }
   }
 
   private applyPlaces(state: StepState): void {
     const wanted = new Map(state.places.map((p) => [p.id, p.highlighted]));
+    // A new step starts with every label eligible; collisions are settled when the camera stops.
+    if (state.stepId !== this.current?.stepId) {
+      for (const element of this.placeLabels.values()) element.dataset.collides = 'false';
+    }
     for (const [id, element] of this.placeLabels) {
       const highlighted = wanted.get(id);
       setHidden(element, highlighted === undefined);
@@ -241,12 +285,16 @@ export class StoryMapController {
 
   private readonly handleMoveEnd = (event: MoveTag & { type: string }) => {
     this.options.onCamera(this.camera());
+    this.placeLegLabels();
+    this.resolveLabelCollisions();
     if (event.storyMove !== undefined && event.storyMove === this.moveId && this.pendingStepId) {
       this.settle(this.pendingStepId);
     }
   };
 
   private settle(stepId: string): void {
+    this.placeLegLabels();
+    this.resolveLabelCollisions();
     this.pendingStepId = undefined;
     this.shownStepId = stepId;
     this.options.onCamera(this.camera());

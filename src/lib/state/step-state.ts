@@ -31,7 +31,7 @@ export interface StepState {
   camera: CameraTarget;
   /** Legs to draw, in the story's leg order. */
   legs: LegState[];
-  /** Places to label, in the story's place order. */
+  /** Places to label, in the order the step lists them (most important first). */
   places: PlaceState[];
 }
 
@@ -81,11 +81,13 @@ export function stepState(story: Story, index: number, progress: number): StepSt
     .filter((leg) => shownLegs.has(leg.id))
     .map((leg) => ({ id: leg.id, certainty: leg.certainty, drawn: leg.id === grow ? p : 1 }));
 
-  const shownPlaces = new Set(step.map.places);
+  // The step's own order: editors list the most important place first, and labels that
+  // collide on a small screen give way in that order.
+  const known = new Set(story.places.map((place) => place.id));
   const highlighted = new Set(step.map.highlight);
-  const places: PlaceState[] = story.places
-    .filter((place) => shownPlaces.has(place.id))
-    .map((place) => ({ id: place.id, highlighted: highlighted.has(place.id) }));
+  const places: PlaceState[] = step.map.places
+    .filter((id, i, ids) => known.has(id) && ids.indexOf(id) === i)
+    .map((id) => ({ id, highlighted: highlighted.has(id) }));
 
   return { stepId: step.id, index: i, progress: p, camera: target, legs, places };
 }

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: measures the built story in Debian's Chromium on loopback.
+ *
+ * - bytes of the build by kind, raw and gzipped;
+ * - first contentful paint, and the time until the map first settles (`data-active-step`
+ *   set), as medians over several runs at 1280×800 and 390×844.
+ *
+ * Writes bench/results.json and prints a table. Timings are noisy on a shared machine: quote
+ * medians with their spread and the machine they came from. (Issue 7 extends this benchmark.)
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BUILD, ROOT, findChromium, launch, startSite } from '../test/e2e/harness';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+type Kind =
+  | 'html'
+  | 'app-js'
+  | 'maplibre-js'
+  | 'maplibre-worker'
+  | 'css'
+  | 'maplibre-css'
+  | 'basemap'
+  | 'other';
+
+function kindOf(path: string, content: Buffer): Kind {
+  if (path.endsWith('.html')) return 'html';
+  if (/maplibre-gl-worker/.test(path)) return 'maplibre-worker';
+  // The bundler drops MapLibre's licence header; its map container class marks the chunk.
+  if (path.endsWith('.js')) return content.includes('maplibregl-map') ? 'maplibre-js' : 'app-js';
+  if (path.endsWith('.css')) return content.includes('maplibregl') ? 'maplibre-css' : 'css';
+  if (/basemap/.test(path)) return 'basemap';
+  return 'other';
+}
+
+function files(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function weights() {
+  const totals = new Map<Kind, { raw: number; gzip: number; files: string[] }>();
+  for (const path of files(BUILD)) {
+    const content = readFileSync(path);
+    const kind = kindOf(path, content);
+    const entry = totals.get(kind) ?? { raw: 0, gzip: 0, files: [] };
+    entry.raw += content.length;
+    entry.gzip += gzipSync(content, { level: 9 }).length;
+    entry.files.push(relative(BUILD, path));
+    totals.set(kind, entry);
+  }
+  return Object.fromEntries(totals);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function timings(chromium: string) {
+  const site = await startSite();
+  const browser = await launch(chromium);
+  const results: Record<string, { fcp: number[]; settled: number[] }> = {};
+  try {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const key = `${viewport.width}x${viewport.height}`;
+      results[key] = { fcp: [], settled: [] };
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/`);
+        // A string, not a function: tsx's keepNames would add a helper the page does not have.
+        const settled = await page.evaluate<number>(`new Promise((resolve) => {
+          const map = document.querySelector('[data-testid="story-map"]');
+          if (map.hasAttribute('data-active-step')) return resolve(performance.now());
+          new MutationObserver((_, observer) => {
+            if (!map.hasAttribute('data-active-step')) return;
+            observer.disconnect();
+            resolve(performance.now());
+          }).observe(map, { attributes: true });
+        })`);
+        const fcp = await page.evaluate(
+          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+        );
+        results[key].fcp.push(fcp);
+        results[key].settled.push(settled);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  return results;
+}
+
+async function main() {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('No Chromium: install Debian chromium or set CHROME_PATH.');
+  const bytes = weights();
+  const times = await timings(chromium);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, software WebGL`;
+  writeFileSync(
+    join(ROOT, 'bench/results.json'),
+    JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, bytes, times }, null, 2)
+  );
+  console.log(`Machine: ${machine}; ${RUNS} runs per viewport\n`);
+  console.log('kind              raw KB   gzip KB');
+  for (const [kind, entry] of Object.entries(bytes)) {
+    console.log(
+      `${kind.padEnd(16)} ${(entry.raw / 1024).toFixed(1).padStart(7)} ${(entry.gzip / 1024).toFixed(1).padStart(9)}`
+    );
+  }
+  console.log('\nviewport     FCP ms (median, min–max)    map settled ms (median, min–max)');
+  for (const [key, { fcp, settled }] of Object.entries(times)) {
+    const show = (v: number[]) =>
+      `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
+    console.log(`${key.padEnd(12)} ${show(fcp).padEnd(27)} ${show(settled)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
