@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camerasMatch, resolveCamera, screenPosition } from '../../src/lib/map/camera';
-import { mapInset, NARROW_MAX_WIDTH } from '../../src/lib/layout';
+import { mapInsets, NARROW_MAX_WIDTH } from '../../src/lib/layout';
 import { stepState } from '../../src/lib/state/step-state';
 import { paragraphs } from '../../src/lib/story/text';
 import { isFitCamera } from '../../src/lib/story/types';
@@ -57,8 +57,8 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   async function expectOnTarget(page: Page, index: number, progress: number) {
     const size = await mapSize(page);
     const narrow = page.viewportSize()!.width <= NARROW_MAX_WIDTH;
-    const inset = mapInset(size, narrow);
-    const target = resolveCamera(stepState(story, index, progress).camera, size, inset);
+    const insets = mapInsets(size, narrow);
+    const target = resolveCamera(stepState(story, index, progress).camera, size, insets);
     const shown = await shownCamera(page);
     expect(
       camerasMatch(shown, target, TOLERANCE),
@@ -67,13 +67,14 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     const camera = story.steps[index]!.map.camera;
     if (isFitCamera(camera)) {
       // Every place the step frames is on screen, clear of the legend and of a phone's card.
+      const { cover, chrome } = insets;
       for (const id of camera.fit) {
         const place = story.places.find((p) => p.id === id)!;
         const [x, y] = screenPosition(place.coordinates, shown, size);
-        expect(x, id).toBeGreaterThanOrEqual(inset.left);
-        expect(x, id).toBeLessThanOrEqual(size.width - inset.right + 1);
-        expect(y, id).toBeGreaterThanOrEqual(inset.top - 1);
-        expect(y, id).toBeLessThanOrEqual(size.height - inset.bottom + 1);
+        expect(x, id).toBeGreaterThanOrEqual(cover.left + chrome.left - 1);
+        expect(x, id).toBeLessThanOrEqual(size.width - cover.right - chrome.right + 1);
+        expect(y, id).toBeGreaterThanOrEqual(cover.top + chrome.top - 1);
+        expect(y, id).toBeLessThanOrEqual(size.height - cover.bottom - chrome.bottom + 1);
       }
     }
   }

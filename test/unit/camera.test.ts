@@ -109,31 +109,60 @@ describe('fitBounds', () => {
 });
 
 describe('resolveCamera', () => {
-  it('returns a view target unchanged', () => {
+  const none = { cover: NO_PADDING, chrome: NO_PADDING };
+  const phone = { width: 390, height: 844 };
+  const card = {
+    cover: { ...NO_PADDING, bottom: 464 },
+    chrome: { ...NO_PADDING, top: 56, right: 110 },
+  };
+
+  it('returns a view target unchanged when nothing covers the map', () => {
     const camera = { center: [125, 39] as LngLat, zoom: 12, bearing: -15, pitch: 35 };
-    expect(resolveCamera({ kind: 'view', camera }, { width: 10, height: 10 }, NO_PADDING)).toBe(
+    expect(resolveCamera({ kind: 'view', camera }, { width: 10, height: 10 }, none)).toEqual(
       camera
     );
   });
 
-  it('adds the layout inset to the step padding for a fit', () => {
+  it('centres a view in the part of the map above a phone card, ignoring the chrome', () => {
+    const camera = { center: [125.7364, 39.0047] as LngLat, zoom: 12, bearing: 0, pitch: 0 };
+    const shown = resolveCamera({ kind: 'view', camera }, phone, card);
+    const [x, y] = screenPosition(camera.center, shown, phone);
+    expect(x).toBeCloseTo(phone.width / 2, 6);
+    expect(y).toBeCloseTo((phone.height - 464) / 2, 6);
+  });
+
+  it('turns the shift with the bearing', () => {
+    const camera = { center: [125.7364, 39.0047] as LngLat, zoom: 12, bearing: 90, pitch: 0 };
+    const shown = resolveCamera({ kind: 'view', camera }, phone, card);
+    // Bearing 90° puts east at the top of the screen, so "below the place on screen", where
+    // the centre must go to lift the place above the card, is west of it.
+    expect(shown.center[0]).toBeLessThan(camera.center[0]);
+    expect(shown.center[1]).toBeCloseTo(camera.center[1], 6);
+  });
+
+  it('frames a fit clear of the card and the chrome', () => {
     const target = {
       kind: 'fit' as const,
       bounds: boundsOf([
-        [124, 39],
-        [126, 40],
+        [124.38, 40.12],
+        [125.74, 39.0],
       ]),
       padding: 20,
       maxZoom: 20,
     };
-    const size = { width: 400, height: 800 };
-    const inset: Padding = { top: 0, right: 0, bottom: 400, left: 0 };
-    const withCard = resolveCamera(target, size, inset);
-    const without = resolveCamera(target, size, NO_PADDING);
-    // With the card the box is framed higher up, so the centre sits further south.
-    expect(withCard.center[1]).toBeLessThan(without.center[1]);
-    expect(withCard.bearing).toBe(0);
-    expect(withCard.pitch).toBe(0);
+    const shown = resolveCamera(target, phone, card);
+    for (const corner of [
+      [124.38, 40.12],
+      [125.74, 39.0],
+    ] as LngLat[]) {
+      const [x, y] = screenPosition(corner, shown, phone);
+      expect(x).toBeGreaterThanOrEqual(20 - 0.01);
+      expect(x).toBeLessThanOrEqual(phone.width - 110 - 20 + 0.01);
+      expect(y).toBeGreaterThanOrEqual(56 + 20 - 0.01);
+      expect(y).toBeLessThanOrEqual(phone.height - 464 - 20 + 0.01);
+    }
+    expect(shown.bearing).toBe(0);
+    expect(shown.pitch).toBe(0);
   });
 });
 

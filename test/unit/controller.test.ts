@@ -93,7 +93,8 @@ class FakeMap implements MapLike {
 
 const story = committedStory();
 const viewport = { width: 800, height: 600 };
-const noInset = { top: 0, right: 0, bottom: 0, left: 0 };
+const zero = { top: 0, right: 0, bottom: 0, left: 0 };
+const noInsets = { cover: zero, chrome: zero };
 const indexOf = (id: string) => story.steps.findIndex((s) => s.id === id);
 
 function setup(reducedMotion = false) {
@@ -108,7 +109,7 @@ function setup(reducedMotion = false) {
       return { remove: () => element.remove() };
     },
     viewport: () => viewport,
-    inset: () => noInset,
+    insets: () => noInsets,
     reducedMotion: () => reducedMotion,
     onCamera: (c) => cameras.push(c),
     onSettled: (id) => settled.push(id),
@@ -118,7 +119,7 @@ function setup(reducedMotion = false) {
 }
 
 const targetOf = (index: number, progress = 0) =>
-  resolveCamera(stepState(story, index, progress).camera, viewport, noInset);
+  resolveCamera(stepState(story, index, progress).camera, viewport, noInsets);
 
 const shownCamera = (map: FakeMap): Camera => ({ ...map.camera });
 
@@ -237,6 +238,30 @@ describe('StoryMapController', () => {
     controller.apply(stepState(story, indexOf('panda'), 0));
     controller.apply(stepState(story, indexOf('huawei-shenzhen'), 0));
     expect(settled.at(-1)).toBe('huawei-shenzhen');
+  });
+
+  it("hides colliding labels: highlighted first, then route labels, then the step's order", () => {
+    const { controller, pinned } = setup(true);
+    // jsdom has no layout: every label is stacked on the same 100×20 box.
+    for (const element of pinned) {
+      element.getBoundingClientRect = () =>
+        DOMRect.fromRect({ x: 10, y: 10, width: 100, height: 20 });
+    }
+    const rail = indexOf('rail');
+    controller.apply(stepState(story, rail, 1));
+    const step = story.steps[rail]!;
+    const shown = pinned.filter(
+      (e) => !e.hidden && e.dataset.collides === 'false' && e.classList.contains('place-label')
+    );
+    expect(shown.map((e) => e.dataset.placeId)).toEqual(step.map.highlight);
+    const hiddenPlaces = pinned.filter(
+      (e) => !e.hidden && e.dataset.collides === 'true' && e.classList.contains('place-label')
+    );
+    expect(hiddenPlaces.length).toBe(step.map.places.length - step.map.highlight.length);
+    // The rail leg's label is shown (drawn in full, long enough) but gives way to the highlight.
+    const railLabel = pinned.find((e) => e.dataset.legId === 'dandong-pyongyang');
+    expect(railLabel?.hidden).toBe(false);
+    expect(railLabel?.dataset.collides).toBe('true');
   });
 
   it('removes its labels and listener on destroy', () => {

@@ -190,19 +190,55 @@ export type CameraTarget =
   | { kind: 'view'; camera: Camera }
   | { kind: 'fit'; bounds: Bounds; padding: number; maxZoom: number };
 
+/** What covers parts of the map; see `mapInsets` in layout.ts. */
+export interface Insets {
+  /** Covered by the layout (a text card): every camera is centred in what is left. */
+  cover: Padding;
+  /** Map furniture (legend, label room): only a `fit` keeps its places clear of it. */
+  chrome: Padding;
+}
+
+const sum = (a: Padding, b: Padding, extra = 0): Padding => ({
+  top: a.top + b.top + extra,
+  right: a.right + b.right + extra,
+  bottom: a.bottom + b.bottom + extra,
+  left: a.left + b.left + extra,
+});
+
 /**
- * The concrete camera for a target on a given screen. `inset` is the part of the viewport the
- * layout covers (a text card on phones); a `fit` frames its places in what is left.
+ * Moves a centre so that it appears in the middle of the viewport minus `padding`, not of the
+ * whole viewport. The shift is turned with the bearing; pitch is ignored (a pitched view's
+ * centre moves a little less than this on screen).
  */
-export function resolveCamera(target: CameraTarget, viewport: Size, inset: Padding): Camera {
-  if (target.kind === 'view') return target.camera;
-  const p = target.padding;
-  const padding: Padding = {
-    top: inset.top + p,
-    right: inset.right + p,
-    bottom: inset.bottom + p,
-    left: inset.left + p,
-  };
+export function offsetCenter(
+  center: LngLat,
+  zoom: number,
+  bearing: number,
+  padding: Padding
+): LngLat {
+  const worldSize = TILE_SIZE * 2 ** zoom;
+  const dx = (padding.left - padding.right) / 2;
+  const dy = (padding.top - padding.bottom) / 2;
+  const angle = (bearing * Math.PI) / 180;
+  const rx = dx * Math.cos(angle) - dy * Math.sin(angle);
+  const ry = dx * Math.sin(angle) + dy * Math.cos(angle);
+  const [x, y] = project(center);
+  const [lng, lat] = unproject([x - rx / worldSize, y - ry / worldSize]);
+  return [normalizeLongitude(lng), lat];
+}
+
+/** The concrete camera for a target on a given screen, given what covers the map. */
+export function resolveCamera(target: CameraTarget, viewport: Size, insets: Insets): Camera {
+  if (target.kind === 'view') {
+    const { cover } = insets;
+    if (cover.top === 0 && cover.right === 0 && cover.bottom === 0 && cover.left === 0) {
+      return target.camera;
+    }
+    const { center, zoom, bearing, pitch } = target.camera;
+    const shifted = offsetCenter(center, zoom, bearing, insets.cover);
+    return { center: shifted, zoom, bearing, pitch };
+  }
+  const padding = sum(insets.cover, insets.chrome, target.padding);
   const { center, zoom } = fitBounds(target.bounds, viewport, padding, { maxZoom: target.maxZoom });
   return { center, zoom, bearing: 0, pitch: 0 };
 }

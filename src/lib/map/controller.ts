@@ -15,7 +15,7 @@ import {
   sameTarget,
   type Camera,
   type CameraTarget,
-  type Padding,
+  type Insets,
   type Size,
 } from './camera';
 import { overlappingLabels, screenLength } from './labels';
@@ -78,8 +78,8 @@ export interface ControllerOptions {
   pin(element: HTMLElement, at: LngLat, anchor: 'center' | 'dot'): PinnedLabel;
   /** The map's size in CSS pixels. */
   viewport(): Size;
-  /** The part of the map covered by the layout (a text card on phones), CSS pixels. */
-  inset(): Padding;
+  /** What covers parts of the map (text card, legend, label room), CSS pixels. */
+  insets(): Insets;
   /** Whether to jump instead of animate (reduced motion). */
   reducedMotion(): boolean;
   /** Called on every `moveend` with the camera the map shows. */
@@ -197,28 +197,31 @@ export class StoryMapController {
   }
 
   /**
-   * Hides labels that overlap a more important one: highlighted places first, then in the
-   * order the step lists them (editors put the most important first). Runs when the camera
-   * stops, never during a flight, so it costs one layout read per move.
+   * Hides labels that overlap a more important one: highlighted places first, then route
+   * labels (a "not reported" label carries the story's uncertainty), then places in the order
+   * the step lists them (editors put the most important first). Runs when the camera stops,
+   * never during a flight, so it costs one layout read per move.
    */
   private resolveLabelCollisions(): void {
     if (!this.current) return;
-    const order = [...this.current.places].sort(
-      (a, b) => Number(b.highlighted) - Number(a.highlighted)
-    );
-    const boxes = order.flatMap((place) => {
-      const element = this.placeLabels.get(place.id);
-      if (!element || element.hidden) return [];
-      element.dataset.collides = 'false';
+    const places = this.current.places;
+    const ranked: HTMLElement[] = [
+      ...places.filter((p) => p.highlighted).map((p) => this.placeLabels.get(p.id)),
+      ...this.legLabels.values(),
+      ...places.filter((p) => !p.highlighted).map((p) => this.placeLabels.get(p.id)),
+    ].filter((element): element is HTMLElement => element !== undefined && !element.hidden);
+    for (const element of ranked) element.dataset.collides = 'false';
+    const boxes = ranked.map((element, index) => {
       const rect = element.getBoundingClientRect();
-      return [
-        { id: place.id, left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
-      ];
+      return {
+        id: String(index),
+        left: rect.left,
+        top: rect.top,
+        right: rect.right,
+        bottom: rect.bottom,
+      };
     });
-    for (const id of overlappingLabels(boxes)) {
-      const element = this.placeLabels.get(id);
-      if (element) element.dataset.collides = 'true';
-    }
+    for (const index of overlappingLabels(boxes)) ranked[Number(index)]!.dataset.collides = 'true';
   }
 
   private applyPlaces(state: StepState): void {
@@ -226,6 +229,7 @@ export class StoryMapController {
     // A new step starts with every label eligible; collisions are settled when the camera stops.
     if (state.stepId !== this.current?.stepId) {
       for (const element of this.placeLabels.values()) element.dataset.collides = 'false';
+      for (const element of this.legLabels.values()) element.dataset.collides = 'false';
     }
     for (const [id, element] of this.placeLabels) {
       const highlighted = wanted.get(id);
@@ -240,7 +244,7 @@ export class StoryMapController {
     if (!resized && sameStep && this.shownTarget && sameTarget(this.shownTarget, state.camera)) {
       return;
     }
-    const target = resolveCamera(state.camera, this.options.viewport(), this.options.inset());
+    const target = resolveCamera(state.camera, this.options.viewport(), this.options.insets());
     this.shownTarget = state.camera;
     const id = ++this.moveId;
     this.map.stop();
