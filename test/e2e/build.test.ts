@@ -3,11 +3,24 @@
  * self-contained module and loads in the browser; a broken story never builds.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD, ROOT, findChromium, launch, startSite, waitForSettled, type Site } from './harness';
+import type { Browser } from 'playwright-core';
+import {
+  BUILD,
+  MAP,
+  ROOT,
+  findChromium,
+  launch,
+  scrollToStep,
+  startSite,
+  waitForSettled,
+  watchPage,
+  type Site,
+} from './harness';
 
 const run = promisify(execFile);
 const ASSETS = join(BUILD, '_app/immutable/assets');
@@ -52,33 +65,35 @@ describe('the MapLibre worker', () => {
   });
 });
 
-describe('a broken story', () => {
-  async function buildWith(storyFile: string) {
-    // Inside the project: SvelteKit's prerender step resolves packages from its output folder.
-    const out = mkdtempSync(join(ROOT, '.tmp-build-'));
-    try {
-      await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          STORY_FILE: storyFile,
-          BUILD_DIR: join(out, 'build'),
-          SVELTEKIT_OUT_DIR: join(out, 'kit'),
-        },
-      });
-      return { failed: false, output: '', built: existsSync(join(out, 'build/index.html')) };
-    } catch (error) {
-      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      return {
-        failed: true,
-        output: stdout + stderr,
-        built: existsSync(join(out, 'build/index.html')),
-      };
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+/**
+ * Builds the site with another story file into a temporary folder inside the project
+ * (SvelteKit's prerender step resolves packages from its output folder), leaving build/ alone.
+ * A failed build's folder is removed at once; call `remove` for a successful one.
+ */
+async function buildWith(storyFile: string) {
+  const out = mkdtempSync(join(ROOT, '.tmp-build-'));
+  const built = () => existsSync(join(out, 'build/index.html'));
+  const remove = () => rmSync(out, { recursive: true, force: true });
+  try {
+    await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        STORY_FILE: storyFile,
+        BUILD_DIR: join(out, 'build'),
+        SVELTEKIT_OUT_DIR: join(out, 'kit'),
+      },
+    });
+    return { failed: false, output: '', built: built(), folder: join(out, 'build'), remove };
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    const result = { failed: true, output: stdout + stderr, built: built(), folder: '', remove };
+    remove();
+    return result;
   }
+}
 
+describe('a broken story', () => {
   it('that does not parse fails the build, naming the file, line and column', async () => {
     const result = await buildWith('test/fixtures/story-trailing-comma.json');
     expect(result.failed).toBe(true);
@@ -100,3 +115,81 @@ describe('a broken story', () => {
     );
   });
 });
+
+const chromiumForStyle = findChromium();
+describe.skipIf(!chromiumForStyle)('a newsroom map style', () => {
+  let build: Awaited<ReturnType<typeof buildWith>>;
+  let site: Site;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    build = await buildWith('test/fixtures/story-custom-style.json');
+    if (build.failed) throw new Error(`the fixture did not build:\n${build.output}`);
+    site = await startSite(build.folder);
+    browser = await launch(chromiumForStyle!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    build?.remove();
+  });
+
+  async function open() {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const issues = watchPage(page, site.origin);
+    await page.goto(`${site.origin}/`);
+    await waitForSettled(page, 'intro');
+    return { page, issues };
+  }
+
+  it('that fails to load gives way to the embedded basemap, with a notice', async () => {
+    rmSync(join(build.folder, 'custom-style.json'), { force: true });
+    const { page, issues } = await open();
+    expect(await page.textContent(`${MAP} .notice.style`)).toMatch(/could not be loaded/);
+    // The fallback draws the route like the embedded map does.
+    await scrollToStep(page, 'contract-2008');
+    await waitForSettled(page, 'contract-2008');
+    expect(await page.getAttribute(MAP, 'data-route-drawn')).toBe('shenzhen-dandong:1.000');
+    expect(issues.pageErrors).toEqual([]);
+    expect(issues.outsideRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('that loads is used, with the route drawn over it and no notice', async () => {
+    const style = {
+      version: 8,
+      name: 'A newsroom style',
+      sources: {},
+      layers: [
+        { id: 'newsroom-paper', type: 'background', paint: { 'background-color': '#ffe9c9' } },
+      ],
+    };
+    writeFileSync(join(build.folder, 'custom-style.json'), JSON.stringify(style));
+    const { page, issues } = await open();
+    expect(await page.$(`${MAP} .notice`)).toBeNull();
+    await scrollToStep(page, 'contract-2008');
+    await waitForSettled(page, 'contract-2008');
+    expect(await page.getAttribute(MAP, 'data-route-drawn')).toBe('shenzhen-dandong:1.000');
+    // The newsroom's background colour is what the map paints (a spot with no label or line).
+    const pixel = pngPixel(
+      await page.screenshot({ clip: { x: 1250, y: 420, width: 1, height: 1 } })
+    );
+    expect(pixel.slice(0, 3)).toEqual([0xff, 0xe9, 0xc9]);
+    expect(issues.pageErrors).toEqual([]);
+    expect(issues.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The colour of a 1×1 PNG screenshot (8-bit RGB or RGBA, as Chromium writes them). */
+function pngPixel(png: Buffer): number[] {
+  const chunks: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('ascii', at + 4, at + 8);
+    if (type === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  // One scanline: a filter byte (None or Sub: the same for a first pixel), then the channels.
+  return Array.from(inflateSync(Buffer.concat(chunks)).subarray(1, 5));
+}
