@@ -245,6 +245,8 @@ export class StoryMapController {
       return;
     }
     const target = resolveCamera(state.camera, this.options.viewport(), this.options.insets());
+    // The first view jumps: the reader has seen no map yet, so there is nothing to travel from.
+    const firstView = this.shownTarget === undefined;
     this.shownTarget = state.camera;
     const id = ++this.moveId;
     this.map.stop();
@@ -257,7 +259,7 @@ export class StoryMapController {
     this.options.onSettled(undefined);
     const tag: MoveTag = { storyMove: id };
     const transition: Transition =
-      resized || this.options.reducedMotion() ? 'jump' : this.transitionTo(target);
+      firstView || resized || this.options.reducedMotion() ? 'jump' : this.transitionTo(target);
     const view = {
       center: target.center,
       zoom: target.zoom,
