@@ -94,6 +94,11 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       expect(shown).toContain(step.title);
       for (const paragraph of paragraphs(step.text)) expect(shown).toContain(squash(paragraph));
     });
+    // No card is dimmed when no script runs to say which one is active.
+    const opacities = await page.$$eval('[data-step-id] .card', (cards) =>
+      cards.map((card) => getComputedStyle(card).opacity)
+    );
+    expect(new Set(opacities)).toEqual(new Set(['1']));
     const body = await page.textContent('body');
     for (const source of story.sources) expect(body).toContain(source.outlet);
     expect(await page.title()).toBe(story.meta.title);
