@@ -82,35 +82,47 @@ function readId(reader: JsonReader, object: JsonObject, key: string, at: string)
   return id;
 }
 
-function readFeatures(reader: JsonReader, value: unknown): { value: unknown; at: string }[] {
+interface FeatureParts {
+  /** Pointer to the feature. */
+  at: string;
+  properties: JsonObject;
+  /** Pointer to its properties. */
+  pAt: string;
+  geometry: JsonObject;
+  /** Pointer to its geometry. */
+  gAt: string;
+}
+
+/**
+ * Reads a FeatureCollection down to each feature's properties (allowing `propertyKeys`) and
+ * geometry; features whose envelope is broken are reported and left out.
+ */
+function readFeatures(
+  reader: JsonReader,
+  value: unknown,
+  propertyKeys: readonly string[]
+): FeatureParts[] {
   const collection = reader.object(value, '', ['type', 'features']);
   if (!collection) return [];
   if (collection.type !== 'FeatureCollection') {
     reader.fail('/type', 'expected "FeatureCollection"');
   }
-  return reader.list(collection, 'features', '', (v, at) => ({ value: v, at })) ?? [];
+  const features = reader.list(collection, 'features', '', (raw, at) => {
+    const feature = reader.object(raw, at, ['type', 'id', 'properties', 'geometry']);
+    if (!feature) return undefined;
+    const pAt = pointerTo(at, 'properties');
+    const gAt = pointerTo(at, 'geometry');
+    const properties = reader.object(feature.properties, pAt, propertyKeys);
+    const geometry = reader.object(feature.geometry, gAt, ['type', 'coordinates']);
+    return properties && geometry ? { at, properties, pAt, geometry, gAt } : undefined;
+  });
+  return features ?? [];
 }
 
 function readPlaces(reader: JsonReader, value: unknown): Place[] {
   const places: Place[] = [];
-  for (const { value: raw, at } of readFeatures(reader, value)) {
-    const feature = reader.object(raw, at, ['type', 'id', 'properties', 'geometry']);
-    if (!feature) continue;
-    const props = reader.object(feature.properties, pointerTo(at, 'properties'), [
-      'id',
-      'name',
-      'local',
-      'kind',
-      'confidence',
-      'note',
-    ]);
-    const geometry = reader.object(feature.geometry, pointerTo(at, 'geometry'), [
-      'type',
-      'coordinates',
-    ]);
-    if (!props || !geometry) continue;
-    const pAt = pointerTo(at, 'properties');
-    const gAt = pointerTo(at, 'geometry');
+  const keys = ['id', 'name', 'local', 'kind', 'confidence', 'note'];
+  for (const { at, properties: props, pAt, geometry, gAt } of readFeatures(reader, value, keys)) {
     const id = readId(reader, props, 'id', pAt);
     const name = reader.string(props, 'name', pAt);
     const kind = reader.oneOf(props, 'kind', pAt, PLACE_KINDS);
@@ -148,22 +160,8 @@ function readPlaces(reader: JsonReader, value: unknown): Place[] {
 
 function readLegs(reader: JsonReader, value: unknown): RouteLeg[] {
   const legs: RouteLeg[] = [];
-  for (const { value: raw, at } of readFeatures(reader, value)) {
-    const feature = reader.object(raw, at, ['type', 'id', 'properties', 'geometry']);
-    if (!feature) continue;
-    const pAt = pointerTo(at, 'properties');
-    const gAt = pointerTo(at, 'geometry');
-    const props = reader.object(feature.properties, pAt, [
-      'id',
-      'name',
-      'mode',
-      'certainty',
-      'label',
-      'note',
-      'stops',
-    ]);
-    const geometry = reader.object(feature.geometry, gAt, ['type', 'coordinates']);
-    if (!props || !geometry) continue;
+  const keys = ['id', 'name', 'mode', 'certainty', 'label', 'note', 'stops'];
+  for (const { at, properties: props, pAt, geometry, gAt } of readFeatures(reader, value, keys)) {
     const id = readId(reader, props, 'id', pAt);
     const name = reader.string(props, 'name', pAt);
     const mode = reader.string(props, 'mode', pAt);
