@@ -136,7 +136,8 @@ export class StoryMapController {
 
   /** Shows `state`, changing only what differs from what the map shows now. */
   apply(state: StepState): void {
-    this.applyPlaces(state);
+    // Places depend on the step alone: progress updates within a step skip them.
+    if (state.stepId !== this.current?.stepId) this.applyPlaces(state);
     this.current = state;
     this.applyLegs(state);
     this.applyCamera(state, false);
@@ -227,10 +228,8 @@ export class StoryMapController {
   private applyPlaces(state: StepState): void {
     const wanted = new Map(state.places.map((p) => [p.id, p.highlighted]));
     // A new step starts with every label eligible; collisions are settled when the camera stops.
-    if (state.stepId !== this.current?.stepId) {
-      for (const element of this.placeLabels.values()) element.dataset.collides = 'false';
-      for (const element of this.legLabels.values()) element.dataset.collides = 'false';
-    }
+    for (const element of this.placeLabels.values()) element.dataset.collides = 'false';
+    for (const element of this.legLabels.values()) element.dataset.collides = 'false';
     for (const [id, element] of this.placeLabels) {
       const highlighted = wanted.get(id);
       setHidden(element, highlighted === undefined);
