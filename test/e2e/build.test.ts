@@ -108,10 +108,10 @@ describe('a broken story', () => {
     expect(result.failed).toBe(true);
     expect(result.built).toBe(false);
     expect(result.output).toContain(
-      'test/fixtures/story-unknown-ids.json  /steps/0/map/places/0  unknown place "dandongg"'
+      'test/fixtures/story-unknown-ids.json:18:20  /steps/0/map/places/0  unknown place "dandongg" — did you mean "dandong"?'
     );
     expect(result.output).toContain(
-      'test/fixtures/story-unknown-ids.json  /steps/1/map/legs/0  unknown route leg "rail-leg"'
+      'test/fixtures/story-unknown-ids.json:29:18  /steps/1/map/legs/0  unknown route leg "rail-leg"'
     );
   });
 });

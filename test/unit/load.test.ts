@@ -66,19 +66,21 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
     expect(problem?.line).toBe(line);
   });
 
-  it('names an unknown place with its pointer', () => {
+  it('names an unknown place with its pointer, line and column, and suggests the likely one', () => {
     let index = -1;
-    const problems = problemsOf(
-      withStoryEdit((story) => {
-        const places = mapOf(steps(story)[4]).places as string[];
-        index = places.push('dandongg') - 1;
-      })
-    );
-    expect(problems).toEqual([
+    const files = withStoryEdit((story) => {
+      const places = mapOf(steps(story)[4]).places as string[];
+      index = places.push('dandongg') - 1;
+    });
+    const lines = files.story.text.split('\n');
+    const line = lines.findIndex((l) => l.includes('"dandongg"')) + 1;
+    expect(problemsOf(files)).toEqual([
       {
         file: 'story/story.json',
         pointer: `/steps/4/map/places/${index}`,
-        message: 'unknown place "dandongg"',
+        message: 'unknown place "dandongg" — did you mean "dandong"?',
+        line,
+        column: lines[line - 1]!.indexOf('"dandongg"') + 1,
       },
     ]);
   });
@@ -116,12 +118,23 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
         '/steps/5/map/zoon',
       ].sort()
     );
-    expect(problems.find((p) => p.pointer === '/steps/5/map/zoon')?.message).toMatch(
-      /unknown field "zoon"/
+    expect(problems.find((p) => p.pointer === '/steps/5/map/zoon')?.message).toBe(
+      'unknown field "zoon" (expected one of: camera, legs, grow, places, highlight)'
     );
     expect(problems.find((p) => p.pointer === '/steps/3')?.message).toMatch(
       /duplicate id "intro" \(first used at \/steps\/0\)/
     );
+  });
+
+  it('suggests the field an editor most likely meant', () => {
+    const problems = problemsOf(
+      withStoryEdit((story) => {
+        mapOf(steps(story)[1]).higlight = [];
+      })
+    );
+    expect(problems.map((p) => `${p.pointer} ${p.message}`)).toEqual([
+      '/steps/1/map/higlight unknown field "higlight" — did you mean "highlight"?',
+    ]);
   });
 
   it('refuses a step without text, and a link that is not http(s)', () => {

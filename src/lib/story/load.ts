@@ -12,6 +12,8 @@ import {
   type JsonObject,
   type StoryProblem,
 } from './read.ts';
+import { didYouMean } from './hints.ts';
+import { jsonLocator, withoutByteOrderMark } from './positions.ts';
 import {
   isFitCamera,
   type CameraSpec,
@@ -303,7 +305,9 @@ function checkReferences(
     const at = locationOf(step);
     const refs = (ids: string[], known: Set<string>, what: string, where: string) =>
       ids.forEach((id, i) => {
-        if (!known.has(id)) reader.fail(`${at}/${where}/${i}`, `unknown ${what} "${id}"`);
+        if (!known.has(id)) {
+          reader.fail(`${at}/${where}/${i}`, `unknown ${what} "${id}"${didYouMean(id, known)}`);
+        }
       });
     refs(step.sources, sourceIds, 'source', 'sources');
     refs(step.map.places, placeIds, 'place', 'map/places');
@@ -313,8 +317,9 @@ function checkReferences(
       refs(step.map.camera.fit, placeIds, 'place', 'map/camera/fit');
     const grow = step.map.grow;
     if (grow !== undefined) {
-      if (!legIds.has(grow)) reader.fail(`${at}/map/grow`, `unknown route leg "${grow}"`);
-      else if (!step.map.legs.includes(grow)) {
+      if (!legIds.has(grow)) {
+        reader.fail(`${at}/map/grow`, `unknown route leg "${grow}"${didYouMean(grow, legIds)}`);
+      } else if (!step.map.legs.includes(grow)) {
         reader.fail(`${at}/map/grow`, `"${grow}" grows in this step, so it must also be in "legs"`);
       }
     }
@@ -336,7 +341,7 @@ function checkLegStops(reader: JsonReader, legs: RouteLeg[], places: Place[]): v
       const place = byId.get(stop);
       const at = `${locationOf(leg)}/properties/stops/${i}`;
       if (!place) {
-        reader.fail(at, `unknown place "${stop}"`);
+        reader.fail(at, `unknown place "${stop}"${didYouMean(stop, byId.keys())}`);
         return;
       }
       const [lng, lat] = place.coordinates;
@@ -345,6 +350,27 @@ function checkLegStops(reader: JsonReader, legs: RouteLeg[], places: Place[]): v
       );
       if (!onLine) reader.fail(at, `the line does not pass through "${stop}" at ${lng}, ${lat}`);
     });
+  });
+}
+
+/**
+ * Adds the line and column of each problem in its file. Only runs when there are problems,
+ * so a valid story pays nothing for it.
+ */
+function withPositions(problems: StoryProblem[], files: StoryFiles): StoryProblem[] {
+  const byPath = new Map(Object.values(files).map((file) => [file.path, file]));
+  const locators = new Map<string, ReturnType<typeof jsonLocator>>();
+  return problems.map((problem) => {
+    if (problem.line !== undefined) return problem;
+    const file = byPath.get(problem.file);
+    if (!file) return problem;
+    let locator = locators.get(file.path);
+    if (!locator) {
+      locator = jsonLocator(withoutByteOrderMark(file.text));
+      locators.set(file.path, locator);
+    }
+    const { line, column } = locator.locate(problem.pointer);
+    return { ...problem, line, column };
   });
 }
 
@@ -424,6 +450,35 @@ export function loadStory(files: StoryFiles): Story {
   }
 
   problems.push(...placeReader.problems, ...routeReader.problems, ...reader.problems);
-  if (problems.length > 0 || !story) throw new StoryError(problems);
+  if (problems.length > 0 || !story) throw new StoryError(withPositions(problems, files));
   return story;
+}
+
+/** Step text longer than this (characters) no longer fits a phone card beside the map. */
+export const PHONE_CARD_MAX_CHARACTERS = 700;
+
+/**
+ * Things worth an editor's attention that do not stop a build: a step citing no source, and
+ * step text too long for a phone card.
+ */
+export function storyWarnings(story: Story, files: StoryFiles): StoryProblem[] {
+  const warnings: StoryProblem[] = [];
+  story.steps.forEach((step, index) => {
+    const at = `/steps/${index}`;
+    if (step.sources.length === 0) {
+      warnings.push({
+        file: files.story.path,
+        pointer: at,
+        message: `warning: step "${step.id}" cites no source`,
+      });
+    }
+    if (step.text.length > PHONE_CARD_MAX_CHARACTERS) {
+      warnings.push({
+        file: files.story.path,
+        pointer: `${at}/text`,
+        message: `warning: step "${step.id}" has ${step.text.length} characters of text; a phone card holds about ${PHONE_CARD_MAX_CHARACTERS}`,
+      });
+    }
+  });
+  return withPositions(warnings, files);
 }

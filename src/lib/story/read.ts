@@ -3,6 +3,8 @@
  * `undefined`, and records a problem with its JSON pointer instead of throwing, so one run
  * reports every mistake in a file.
  */
+import { didYouMean } from './hints.ts';
+import { firstSyntaxError, positionAt, withoutByteOrderMark } from './positions.ts';
 
 export interface StoryProblem {
   /** The file, relative to the project, e.g. `story/story.json`. */
@@ -10,9 +12,11 @@ export interface StoryProblem {
   /** JSON pointer to the value at fault, e.g. `/steps/3/map/places/0`; `""` is the whole file. */
   pointer: string;
   message: string;
-  /** 1-based line and column, when known (parse errors). */
+  /** 1-based line and column, when known. */
   line?: number;
   column?: number;
+  /** The file could not be read or parsed at all, so nothing in it was checked. */
+  fatal?: boolean;
 }
 
 export type JsonObject = Record<string, unknown>;
@@ -48,10 +52,9 @@ export class JsonReader {
     const object = value as JsonObject;
     for (const key of Object.keys(object)) {
       if (!known.includes(key)) {
-        this.fail(
-          pointerTo(pointer, key),
-          `unknown field "${key}" (expected one of: ${known.join(', ')})`
-        );
+        const hint = didYouMean(key, known);
+        const expected = hint || ` (expected one of: ${known.join(', ')})`;
+        this.fail(pointerTo(pointer, key), `unknown field "${key}"${expected}`);
       }
     }
     return object;
@@ -163,64 +166,45 @@ export class JsonReader {
 }
 
 /**
- * Parses JSON, turning a syntax error into a problem with line and column where the engine
- * reports a position (V8 does for most errors: "... in JSON at position 123").
+ * Parses JSON as editors write it: a leading byte-order mark is ignored; a syntax error becomes
+ * a problem with its line, column and a plain description; an empty file says so.
  */
 export function parseJson(
   text: string,
   file: string
 ): { ok: true; value: unknown } | { ok: false; problem: StoryProblem } {
+  const source = withoutByteOrderMark(text);
+  if (source.trim() === '') {
+    return {
+      ok: false,
+      problem: { file, pointer: '', line: 1, column: 1, message: 'the file is empty' },
+    };
+  }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(source) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const match = /position (\d+)/.exec(message);
-    const offset = match ? Number(match[1]) : firstErrorOffset(text);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
+    const reason = error instanceof Error ? error.message : String(error);
+    let found: ReturnType<typeof firstSyntaxError>;
+    try {
+      found = firstSyntaxError(source);
+    } catch {
+      // jsonc-parser recurses; absurdly deep nesting can exhaust the stack. JSON.parse's
+      // own message still says what is wrong.
+      found = undefined;
+    }
+    const at = found ?? positionAt(source, source.length);
     return {
       ok: false,
       problem: {
         file,
         pointer: '',
-        line,
-        column,
-        message: `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)$/, '')}`,
+        line: at.line,
+        column: at.column,
+        message: `not valid JSON: ${found?.message ?? reason}`,
+        fatal: true,
       },
     };
   }
-}
-
-/**
- * Where JSON.parse first fails, for engines whose message gives no position (V8 says only
- * "Unexpected token '}', ... is not valid JSON" for some errors). A prefix that contains the
- * fault fails with something other than running out of input, and every longer prefix does
- * too, so a binary search finds the shortest such prefix: the fault is its last character.
- * Only used on the error path, so its O(n log n) cost never touches a valid story.
- */
-function firstErrorOffset(text: string): number {
-  const faultWithin = (length: number) => {
-    try {
-      JSON.parse(text.slice(0, length));
-      return false;
-    } catch (error) {
-      const message = String(error);
-      // Running out of input shows as "end of input", or as a position at the very end.
-      if (/end of (JSON )?input|unterminated/i.test(message)) return false;
-      const at = /position (\d+)/.exec(message);
-      return !at || Number(at[1]) < length;
-    }
-  };
-  let low = 1;
-  let high = text.length;
-  if (!faultWithin(high)) return text.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (faultWithin(middle)) high = middle;
-    else low = middle + 1;
-  }
-  return low - 1;
 }
 
 /** One problem per line: `file:line:col  /pointer  message` (line and column when known). */

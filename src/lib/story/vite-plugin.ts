@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { StoryError, loadStory, type SourceFile } from './load.ts';
+import { StoryError, loadStory, storyWarnings, type SourceFile } from './load.ts';
+import { formatProblems } from './read.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
@@ -49,11 +50,13 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         }
       };
       try {
-        const story = loadStory({
+        const files = {
           story: read(paths.story),
           places: read(paths.places),
           route: read(paths.route),
-        });
+        };
+        const story = loadStory(files);
+        for (const warning of storyWarnings(story, files)) this.warn(formatProblems([warning]));
         return `export default ${JSON.stringify(story)};`;
       } catch (error) {
         if (error instanceof StoryError) this.error(error.message);

@@ -1,0 +1,93 @@
+/**
+ * `npm run validate [story-file]`: checks a story the way the build does, without building.
+ *
+ * Prints every problem, one per line, as `file:LINE:COL  /json/pointer  message`, then
+ * warnings, then a summary. Exit code 0 when valid (warnings allowed), 1 when the story has
+ * problems, 2 when a file cannot be read or is not valid JSON.
+ *
+ *   npm run validate                      # story/story.json with geo/places.geojson, geo/route.geojson
+ *   npm run validate story/draft.json     # another story file against the same places and route
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StoryError, loadStory, storyWarnings, type SourceFile } from '../lib/story/load.ts';
+import { formatProblems, type StoryProblem } from '../lib/story/read.ts';
+import type { Story } from '../lib/story/types.ts';
+
+export interface ValidationReport {
+  problems: StoryProblem[];
+  warnings: StoryProblem[];
+  /** 0 valid, 1 problems, 2 unreadable or unparsable. */
+  exitCode: 0 | 1 | 2;
+  story?: Story;
+}
+
+export interface ValidationPaths {
+  story: string;
+  places?: string;
+  route?: string;
+}
+
+export function validateFiles(root: string, paths: ValidationPaths): ValidationReport {
+  const unreadable: StoryProblem[] = [];
+  const read = (path: string): SourceFile => {
+    const absolute = resolve(root, path);
+    const shown = relative(root, absolute);
+    try {
+      return { path: shown, text: readFileSync(absolute, 'utf8') };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      unreadable.push({
+        file: shown,
+        pointer: '',
+        message: `cannot be read: ${reason}`,
+        fatal: true,
+      });
+      return { path: shown, text: '' };
+    }
+  };
+  const files = {
+    story: read(paths.story),
+    places: read(paths.places ?? 'geo/places.geojson'),
+    route: read(paths.route ?? 'geo/route.geojson'),
+  };
+  if (unreadable.length > 0) return { problems: unreadable, warnings: [], exitCode: 2 };
+  try {
+    const story = loadStory(files);
+    return { problems: [], warnings: storyWarnings(story, files), exitCode: 0, story };
+  } catch (error) {
+    if (!(error instanceof StoryError)) throw error;
+    const fatal = error.problems.some((p) => p.fatal);
+    return { problems: error.problems, warnings: [], exitCode: fatal ? 2 : 1 };
+  }
+}
+
+function main(): void {
+  const root = process.cwd();
+  const storyPath = process.argv[2] ?? 'story/story.json';
+  const started = performance.now();
+  const report = validateFiles(root, { story: storyPath });
+  const elapsed = performance.now() - started;
+  if (report.problems.length > 0) console.error(formatProblems(report.problems));
+  if (report.warnings.length > 0) console.warn(formatProblems(report.warnings));
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const time = `checked in ${elapsed.toFixed(0)} ms`;
+  if (report.story) {
+    const { steps, places, legs, sources } = report.story;
+    const warned =
+      report.warnings.length > 0 ? `, ${plural(report.warnings.length, 'warning')}` : '';
+    console.log(
+      `${storyPath}: valid — ${plural(steps.length, 'step')}, ${plural(places.length, 'place')}, ${plural(legs.length, 'route leg')}, ${plural(sources.length, 'source')}${warned} (${time})`
+    );
+  } else {
+    const what =
+      report.exitCode === 2
+        ? 'could not be read as JSON; fix that first, then run again'
+        : `has ${plural(report.problems.length, 'problem')}`;
+    console.error(`${storyPath}: ${what} (${time})`);
+  }
+  process.exitCode = report.exitCode;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

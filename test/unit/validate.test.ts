@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { validateFiles } from '../../src/cli/validate';
+import { ROOT } from './helpers';
+
+const run = promisify(execFile);
+
+describe('validateFiles', () => {
+  it('passes the committed story with no problems and no warnings', () => {
+    const report = validateFiles(ROOT, { story: 'story/story.json' });
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('exits 1 for a story with problems, listing each with line and column', () => {
+    const report = validateFiles(ROOT, { story: 'test/fixtures/story-unknown-ids.json' });
+    expect(report.exitCode).toBe(1);
+    expect(report.problems.map((p) => `${p.line}:${p.column} ${p.pointer}`)).toEqual([
+      '18:20 /steps/0/map/places/0',
+      '29:18 /steps/1/map/legs/0',
+    ]);
+  });
+
+  it('exits 2 for a file that is not JSON, and for one that cannot be read', () => {
+    expect(validateFiles(ROOT, { story: 'test/fixtures/story-trailing-comma.json' }).exitCode).toBe(
+      2
+    );
+    const missing = validateFiles(ROOT, { story: 'story/no-such-file.json' });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.problems[0]?.message).toMatch(/cannot be read/);
+  });
+
+  it('warns about a step with no source and text too long for a phone card', () => {
+    const report = validateFiles(ROOT, { story: 'test/fixtures/story-warnings.json' });
+    expect(report.exitCode).toBe(0);
+    expect(report.warnings.map((w) => `${w.pointer} ${w.message.split(';')[0]}`)).toEqual([
+      '/steps/0 warning: step "long" cites no source',
+      '/steps/0/text warning: step "long" has 900 characters of text',
+    ]);
+  });
+});
+
+describe('npm run validate', () => {
+  const cli = (...args: string[]) =>
+    run(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/validate.ts', ...args],
+      {
+        cwd: ROOT,
+      }
+    ).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error
+    );
+
+  it('prints a summary and exits 0 for the committed story', async () => {
+    const result = await cli();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^story\/story\.json: valid — 12 steps/m);
+  });
+
+  it('prints one problem per line and exits 1 for a broken story', async () => {
+    const result = await cli('test/fixtures/story-unknown-ids.json');
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'test/fixtures/story-unknown-ids.json:18:20  /steps/0/map/places/0  unknown place "dandongg" — did you mean "dandong"?'
+    );
+  });
+});
