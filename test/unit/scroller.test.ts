@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { stepAtLine } from '../../src/lib/scroll/scroller';
-import { paragraphs } from '../../src/lib/story/text';
 
 describe('stepAtLine', () => {
   const steps = [
@@ -20,11 +19,5 @@ describe('stepAtLine', () => {
 
   it('keeps the last step, fully read, after a jump past the end', () => {
     expect(stepAtLine(steps, 5000)).toEqual({ index: 2, progress: 1 });
-  });
-});
-
-describe('paragraphs', () => {
-  it('splits at blank lines and joins wrapped lines', () => {
-    expect(paragraphs('One\nline.\n\n  Two.  \n\n\n')).toEqual(['One line.', 'Two.']);
   });
 });

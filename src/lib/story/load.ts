@@ -13,6 +13,7 @@ import {
   type StoryProblem,
 } from './read.ts';
 import { didYouMean } from './hints.ts';
+import { renderStepText, unsafeTextIssues } from './markdown.ts';
 import { jsonLocator, withoutByteOrderMark } from './positions.ts';
 import {
   isFitCamera,
@@ -259,8 +260,11 @@ function readStep(reader: JsonReader, value: unknown, at: string): Step | undefi
     step.map === undefined
       ? reader.fail(pointerTo(at, 'map'), 'missing required field "map"')
       : readStepMap(reader, step.map, pointerTo(at, 'map'));
+  if (text !== undefined) {
+    for (const issue of unsafeTextIssues(text)) reader.fail(pointerTo(at, 'text'), issue.message);
+  }
   if (!id || !title || !text || !sources || !map) return undefined;
-  return { id, title, text, sources, map, ...(kicker && { kicker }) };
+  return { id, title, text, html: renderStepText(text), sources, map, ...(kicker && { kicker }) };
 }
 
 function readSource(reader: JsonReader, value: unknown, at: string): Source | undefined {

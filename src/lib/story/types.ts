@@ -93,8 +93,13 @@ export interface Step {
   title: string;
   /** Optional date line shown above the heading, e.g. "2008". */
   kicker?: string;
-  /** The step's text: paragraphs separated by a blank line. */
+  /**
+   * The step's text as the editor wrote it: a small Markdown subset (paragraphs separated by a
+   * blank line, *emphasis*, **strong**, [links](https://…), line breaks). No raw HTML.
+   */
   text: string;
+  /** `text` rendered by the build (markdown.ts); never written by editors. */
+  html: string;
   /** Ids of the sources that back this step's claims. */
   sources: string[];
   map: StepMap;
