@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoryError, loadStory, storyWarnings, type SourceFile } from '../lib/story/load.ts';
-import { formatProblems, type StoryProblem } from '../lib/story/read.ts';
+import { formatProblems, problem, type StoryProblem } from '../lib/story/read.ts';
 import type { Story } from '../lib/story/types.ts';
 
 export interface ValidationReport {
@@ -38,12 +38,7 @@ export function validateFiles(root: string, paths: ValidationPaths): ValidationR
       return { path: shown, text: readFileSync(absolute, 'utf8') };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      unreadable.push({
-        file: shown,
-        pointer: '',
-        message: `cannot be read: ${reason}`,
-        fatal: true,
-      });
+      unreadable.push(problem(shown, '', `cannot be read: ${reason}`, 'unreadable'));
       return { path: shown, text: '' };
     }
   };

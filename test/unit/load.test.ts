@@ -79,6 +79,7 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
         file: 'story/story.json',
         pointer: `/steps/4/map/places/${index}`,
         message: 'unknown place "dandongg" — did you mean "dandong"?',
+        kind: 'unknown-id',
         line,
         column: lines[line - 1]!.indexOf('"dandongg"') + 1,
       },
@@ -187,8 +188,16 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
           file: 'story/story.json',
           pointer: '/steps/4/map/places/0',
           message: 'unknown place "x"',
+          kind: 'unknown-id',
         },
-        { file: 'story/story.json', pointer: '', message: 'not valid JSON', line: 3, column: 7 },
+        {
+          file: 'story/story.json',
+          pointer: '',
+          message: 'not valid JSON',
+          kind: 'syntax',
+          line: 3,
+          column: 7,
+        },
       ])
     ).toBe(
       'story/story.json  /steps/4/map/places/0  unknown place "x"\nstory/story.json:3:7  /  not valid JSON'

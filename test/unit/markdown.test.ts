@@ -78,7 +78,7 @@ describe('the loader and step text', () => {
     expect(problems.map((p) => `${p.pointer} ${p.message.split(' (')[0]}`)).toEqual([
       '/steps/2/text raw HTML',
       '/steps/2/text raw HTML',
-      '/steps/3/text the link "javascript:alert(1" must start with http:// or https://',
+      '/steps/3/text the link "javascript:alert(1)" must start with http:// or https://',
     ]);
   });
 });

@@ -120,3 +120,16 @@ describe('hints', () => {
     expect(didYouMean('Dandong', ids)).toBe(' — did you mean "dandong"?');
   });
 });
+
+describe('hints for what editors actually type', () => {
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('titel', 'title')).toBe(1);
+    expect(closest('titel', ['id', 'kicker', 'title', 'text'])).toBe('title');
+  });
+
+  it('completes a shortened id rather than guessing a distant one', () => {
+    expect(closest('pyongyang', ['chonggang', 'pyongyang-station', 'west-pyongyang'])).toBe(
+      'pyongyang-station'
+    );
+  });
+});

@@ -1,29 +1,44 @@
 /** "Did you mean …?" for mistyped ids and field names. */
 
-/** Edit distance (insertions, deletions, substitutions) between two strings. */
+/**
+ * Edit distance where inserting, deleting or changing a character, or swapping two neighbours
+ * ("titel" for "title"), each count as one edit (optimal string alignment).
+ */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      }
+      row.push(best);
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /**
- * The candidate closest to `word`, if it is close enough to be a likely typo: at most one edit
- * for short words, up to a third of the word's length, never more than three.
+ * The candidate an editor most likely meant: the same word in other capitals; else one that
+ * begins with what they typed
+ * ("pyongyang" → "pyongyang-station"), else the nearest by edit distance if it is close enough
+ * to be a typo (one edit for short words, up to a third of the length, never more than three).
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const typed = word.toLowerCase();
+  const all = [...candidates];
+  const sameButCase = all.find((c) => c.toLowerCase() === typed);
+  if (sameButCase !== undefined) return sameButCase;
+  const extended = all.filter((c) => typed.length >= 4 && c.toLowerCase().startsWith(`${typed}-`));
+  if (extended.length > 0) return extended.sort((a, b) => a.length - b.length)[0];
+  const limit = Math.min(3, Math.max(1, Math.floor(typed.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+  for (const candidate of all) {
+    const distance = editDistance(typed, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -32,7 +47,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return bestDistance <= limit ? best : undefined;
 }
 
-/** ` — did you mean "x"?` when a close candidate exists, else nothing. */
+/** ` — did you mean "x"?` when a likely candidate exists, else nothing. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const match = closest(word, candidates);
   return match === undefined ? '' : ` — did you mean "${match}"?`;

@@ -79,7 +79,8 @@ function readId(reader: JsonReader, object: JsonObject, key: string, at: string)
   if (id !== undefined && !ID_PATTERN.test(id)) {
     return reader.fail(
       pointerTo(at, key),
-      `"${id}" is not a valid id: use lower-case letters, digits and single hyphens`
+      `"${id}" is not a valid id: use lower-case letters, digits and single hyphens`,
+      'invalid-id'
     );
   }
   return id;
@@ -108,7 +109,7 @@ function readFeatures(
   const collection = reader.object(value, '', ['type', 'features']);
   if (!collection) return [];
   if (collection.type !== 'FeatureCollection') {
-    reader.fail('/type', 'expected "FeatureCollection"');
+    reader.fail('/type', 'expected "FeatureCollection"', 'type');
   }
   const features = reader.list(collection, 'features', '', (raw, at) => {
     const feature = reader.object(raw, at, ['type', 'id', 'properties', 'geometry']);
@@ -139,7 +140,7 @@ function readPlaces(reader: JsonReader, value: unknown): Place[] {
       const lang = l && reader.string(l, 'lang', localAt);
       if (text && lang) local = { text, lang };
     }
-    if (geometry.type !== 'Point') reader.fail(pointerTo(gAt, 'type'), 'expected "Point"');
+    if (geometry.type !== 'Point') reader.fail(pointerTo(gAt, 'type'), 'expected "Point"', 'type');
     const coordinates = reader.lngLat(geometry.coordinates, pointerTo(gAt, 'coordinates'));
     if (id && name && kind && confidence && coordinates) {
       places.push(
@@ -173,7 +174,7 @@ function readLegs(reader: JsonReader, value: unknown): RouteLeg[] {
     const note = reader.optionalString(props, 'note', pAt);
     const stops = reader.list(props, 'stops', pAt, reader.text, { minItems: 2 });
     if (geometry.type !== 'LineString')
-      reader.fail(pointerTo(gAt, 'type'), 'expected "LineString"');
+      reader.fail(pointerTo(gAt, 'type'), 'expected "LineString"', 'type');
     const coordinates = reader.list(
       geometry,
       'coordinates',
@@ -219,7 +220,11 @@ function readCamera(reader: JsonReader, value: unknown, at: string): CameraSpec 
   const camera = reader.object(value, at, ['center', 'zoom', 'bearing', 'pitch']);
   if (!camera) return undefined;
   if (camera.center === undefined) {
-    return reader.fail(at, 'a camera needs either "center" and "zoom", or "fit" with place ids');
+    return reader.fail(
+      at,
+      'a camera needs either "center" and "zoom", or "fit" with place ids',
+      'missing'
+    );
   }
   const center = reader.lngLat(camera.center, pointerTo(at, 'center'));
   const zoom = reader.number(camera, 'zoom', at, { min: 0, max: 22 });
@@ -238,7 +243,7 @@ function readStepMap(reader: JsonReader, value: unknown, at: string): StepMap | 
   const map = reader.object(value, at, ['camera', 'legs', 'grow', 'places', 'highlight']);
   if (!map) return undefined;
   if (map.camera === undefined)
-    return reader.fail(pointerTo(at, 'camera'), 'missing required field "camera"');
+    return reader.fail(pointerTo(at, 'camera'), 'missing required field "camera"', 'missing');
   const camera = readCamera(reader, map.camera, pointerTo(at, 'camera'));
   const legs = reader.list(map, 'legs', at, reader.text, { optional: true });
   const grow = reader.optionalString(map, 'grow', at);
@@ -258,10 +263,11 @@ function readStep(reader: JsonReader, value: unknown, at: string): Step | undefi
   const sources = reader.list(step, 'sources', at, reader.text, { optional: true });
   const map =
     step.map === undefined
-      ? reader.fail(pointerTo(at, 'map'), 'missing required field "map"')
+      ? reader.fail(pointerTo(at, 'map'), 'missing required field "map"', 'missing')
       : readStepMap(reader, step.map, pointerTo(at, 'map'));
   if (text !== undefined) {
-    for (const issue of unsafeTextIssues(text)) reader.fail(pointerTo(at, 'text'), issue.message);
+    for (const issue of unsafeTextIssues(text))
+      reader.fail(pointerTo(at, 'text'), issue.message, issue.kind);
   }
   if (!id || !title || !text || !sources || !map) return undefined;
   return { id, title, text, html: renderStepText(text), sources, map, ...(kicker && { kicker }) };
@@ -277,7 +283,7 @@ function readSource(reader: JsonReader, value: unknown, at: string): Source | un
   const url = reader.optionalString(source, 'url', at);
   const note = reader.optionalString(source, 'note', at);
   if (url !== undefined && !/^https?:\/\//.test(url)) {
-    reader.fail(pointerTo(at, 'url'), 'links must start with http:// or https://');
+    reader.fail(pointerTo(at, 'url'), 'links must start with http:// or https://', 'unsafe-link');
   }
   if (!id || !outlet || !title || !date) return undefined;
   return { id, outlet, title, date, ...(url && { url }), ...(note && { note }) };
@@ -289,7 +295,8 @@ function checkUnique(reader: JsonReader, items: { id: string }[]): void {
   for (const item of items) {
     const first = seen.get(item.id);
     const at = locationOf(item);
-    if (first !== undefined) reader.fail(at, `duplicate id "${item.id}" (first used at ${first})`);
+    if (first !== undefined)
+      reader.fail(at, `duplicate id "${item.id}" (first used at ${first})`, 'duplicate-id');
     else seen.set(item.id, at);
   }
 }
@@ -310,7 +317,11 @@ function checkReferences(
     const refs = (ids: string[], known: Set<string>, what: string, where: string) =>
       ids.forEach((id, i) => {
         if (!known.has(id)) {
-          reader.fail(`${at}/${where}/${i}`, `unknown ${what} "${id}"${didYouMean(id, known)}`);
+          reader.fail(
+            `${at}/${where}/${i}`,
+            `unknown ${what} "${id}"${didYouMean(id, known)}`,
+            'unknown-id'
+          );
         }
       });
     refs(step.sources, sourceIds, 'source', 'sources');
@@ -322,16 +333,25 @@ function checkReferences(
     const grow = step.map.grow;
     if (grow !== undefined) {
       if (!legIds.has(grow)) {
-        reader.fail(`${at}/map/grow`, `unknown route leg "${grow}"${didYouMean(grow, legIds)}`);
+        reader.fail(
+          `${at}/map/grow`,
+          `unknown route leg "${grow}"${didYouMean(grow, legIds)}`,
+          'unknown-id'
+        );
       } else if (!step.map.legs.includes(grow)) {
-        reader.fail(`${at}/map/grow`, `"${grow}" grows in this step, so it must also be in "legs"`);
+        reader.fail(
+          `${at}/map/grow`,
+          `"${grow}" grows in this step, so it must also be in "legs"`,
+          'rule'
+        );
       }
     }
     step.map.highlight.forEach((id, i) => {
       if (placeIds.has(id) && !step.map.places.includes(id)) {
         reader.fail(
           `${at}/map/highlight/${i}`,
-          `"${id}" is highlighted, so it must also be in "places"`
+          `"${id}" is highlighted, so it must also be in "places"`,
+          'rule'
         );
       }
     });
@@ -345,14 +365,15 @@ function checkLegStops(reader: JsonReader, legs: RouteLeg[], places: Place[]): v
       const place = byId.get(stop);
       const at = `${locationOf(leg)}/properties/stops/${i}`;
       if (!place) {
-        reader.fail(at, `unknown place "${stop}"${didYouMean(stop, byId.keys())}`);
+        reader.fail(at, `unknown place "${stop}"${didYouMean(stop, byId.keys())}`, 'unknown-id');
         return;
       }
       const [lng, lat] = place.coordinates;
       const onLine = leg.coordinates.some(
         ([x, y]) => Math.abs(x - lng) < 1e-6 && Math.abs(y - lat) < 1e-6
       );
-      if (!onLine) reader.fail(at, `the line does not pass through "${stop}" at ${lng}, ${lat}`);
+      if (!onLine)
+        reader.fail(at, `the line does not pass through "${stop}" at ${lng}, ${lat}`, 'geometry');
     });
   });
 }
@@ -409,7 +430,7 @@ export function loadStory(files: StoryFiles): Story {
   if (root) {
     const metaObject =
       root.meta === undefined
-        ? reader.fail('/meta', 'missing required field "meta"')
+        ? reader.fail('/meta', 'missing required field "meta"', 'missing')
         : reader.object(root.meta, '/meta', ['title', 'dek', 'byline', 'published', 'credits']);
     const meta = metaObject && {
       title: reader.string(metaObject, 'title', '/meta'),
@@ -419,12 +440,16 @@ export function loadStory(files: StoryFiles): Story {
       credits: reader.list(metaObject, 'credits', '/meta', reader.text, { optional: true }),
     };
     if (meta?.published && !/^\d{4}-\d{2}-\d{2}$/.test(meta.published)) {
-      reader.fail('/meta/published', 'expected a date written YYYY-MM-DD');
+      reader.fail('/meta/published', 'expected a date written YYYY-MM-DD', 'date');
     }
     const mapObject = root.map === undefined ? {} : reader.object(root.map, '/map', ['style']);
     const style = mapObject && reader.optionalString(mapObject, 'style', '/map');
     if (style !== undefined && !/^(https?:\/\/|\/)/.test(style)) {
-      reader.fail('/map/style', 'a style must be an http(s) URL or a path starting with /');
+      reader.fail(
+        '/map/style',
+        'a style must be an http(s) URL or a path starting with /',
+        'unsafe-link'
+      );
     }
     const sources =
       reader.list(root, 'sources', '', (v, at) => located(readSource(reader, v, at), at)) ?? [];
@@ -474,6 +499,7 @@ export function storyWarnings(story: Story, files: StoryFiles): StoryProblem[] {
         file: files.story.path,
         pointer: at,
         message: `warning: step "${step.id}" cites no source`,
+        kind: 'warning',
       });
     }
     if (step.text.length > PHONE_CARD_MAX_CHARACTERS) {
@@ -481,6 +507,7 @@ export function storyWarnings(story: Story, files: StoryFiles): StoryProblem[] {
         file: files.story.path,
         pointer: `${at}/text`,
         message: `warning: step "${step.id}" has ${step.text.length} characters of text; a phone card holds about ${PHONE_CARD_MAX_CHARACTERS}`,
+        kind: 'warning',
       });
     }
   });

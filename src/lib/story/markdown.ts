@@ -35,6 +35,7 @@ export function renderStepText(text: string): string {
 }
 
 export interface TextIssue {
+  kind: 'raw-html' | 'unsafe-link';
   message: string;
   /** Offset in the text where the issue starts. */
   offset: number;
@@ -49,15 +50,18 @@ export function unsafeTextIssues(text: string): TextIssue[] {
   const tag = /<\/?[a-z!?][^>]*>?/gi;
   for (const match of text.matchAll(tag)) {
     issues.push({
+      kind: 'raw-html',
       offset: match.index,
       message: `raw HTML (${JSON.stringify(match[0].slice(0, 30))}) is not allowed in step text; use *emphasis*, **strong** or [a link](https://…)`,
     });
   }
-  const link = /\]\(\s*<?([^)\s>]*)/g;
+  // The address may hold one level of parentheses, as in javascript:alert(1).
+  const link = /\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)/g;
   for (const match of text.matchAll(link)) {
     const url = match[1] ?? '';
     if (!SAFE_LINK.test(url)) {
       issues.push({
+        kind: 'unsafe-link',
         offset: match.index,
         message: `the link "${url.slice(0, 40)}" must start with http:// or https://`,
       });

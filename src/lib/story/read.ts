@@ -15,8 +15,46 @@ export interface StoryProblem {
   /** 1-based line and column, when known. */
   line?: number;
   column?: number;
+  /** What sort of problem this is; tests and tools may rely on it. */
+  kind: ProblemKind;
   /** The file could not be read or parsed at all, so nothing in it was checked. */
   fatal?: boolean;
+}
+
+/**
+ * The sorts of problem the validator reports. `unreadable`, `empty` and `syntax` are fatal:
+ * nothing past them is checked.
+ */
+export type ProblemKind =
+  | 'unreadable'
+  | 'empty'
+  | 'syntax'
+  | 'type'
+  | 'missing'
+  | 'empty-value'
+  | 'unknown-field'
+  | 'unknown-id'
+  | 'duplicate-id'
+  | 'invalid-id'
+  | 'range'
+  | 'not-allowed'
+  | 'date'
+  | 'unsafe-link'
+  | 'raw-html'
+  | 'rule'
+  | 'geometry'
+  | 'warning';
+
+const FATAL: readonly ProblemKind[] = ['unreadable', 'empty', 'syntax'];
+
+/** A problem, with `fatal` set from its kind. */
+export function problem(
+  file: string,
+  pointer: string,
+  message: string,
+  kind: ProblemKind
+): StoryProblem {
+  return { file, pointer, message, kind, ...(FATAL.includes(kind) && { fatal: true }) };
 }
 
 export type JsonObject = Record<string, unknown>;
@@ -39,22 +77,22 @@ export class JsonReader {
 
   constructor(readonly file: string) {}
 
-  fail(pointer: string, message: string): undefined {
-    this.problems.push({ file: this.file, pointer, message });
+  fail(pointer: string, message: string, kind: ProblemKind): undefined {
+    this.problems.push(problem(this.file, pointer, message, kind));
     return undefined;
   }
 
   /** Reads an object and reports any key not in `known` (a mistyped field must not be ignored). */
   object(value: unknown, pointer: string, known: readonly string[]): JsonObject | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return this.fail(pointer, `expected an object, found ${describe(value)}`);
+      return this.fail(pointer, `expected an object, found ${describe(value)}`, 'type');
     }
     const object = value as JsonObject;
     for (const key of Object.keys(object)) {
       if (!known.includes(key)) {
         const hint = didYouMean(key, known);
         const expected = hint || ` (expected one of: ${known.join(', ')})`;
-        this.fail(pointerTo(pointer, key), `unknown field "${key}"${expected}`);
+        this.fail(pointerTo(pointer, key), `unknown field "${key}"${expected}`, 'unknown-field');
       }
     }
     return object;
@@ -63,9 +101,10 @@ export class JsonReader {
   string(object: JsonObject, key: string, pointer: string): string | undefined {
     const value = object[key];
     const at = pointerTo(pointer, key);
-    if (value === undefined) return this.fail(at, `missing required field "${key}"`);
-    if (typeof value !== 'string') return this.fail(at, `expected text, found ${describe(value)}`);
-    if (value.trim() === '') return this.fail(at, `"${key}" must not be empty`);
+    if (value === undefined) return this.fail(at, `missing required field "${key}"`, 'missing');
+    if (typeof value !== 'string')
+      return this.fail(at, `expected text, found ${describe(value)}`, 'type');
+    if (value.trim() === '') return this.fail(at, `"${key}" must not be empty`, 'empty-value');
     return value;
   }
 
@@ -81,7 +120,7 @@ export class JsonReader {
   ): number | undefined {
     const value = object[key];
     const at = pointerTo(pointer, key);
-    if (value === undefined) return this.fail(at, `missing required field "${key}"`);
+    if (value === undefined) return this.fail(at, `missing required field "${key}"`, 'missing');
     return this.numberValue(value, at, range);
   }
 
@@ -96,10 +135,10 @@ export class JsonReader {
 
   numberValue(value: unknown, at: string, range: { min: number; max: number }): number | undefined {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return this.fail(at, `expected a number, found ${describe(value)}`);
+      return this.fail(at, `expected a number, found ${describe(value)}`, 'type');
     }
     if (value < range.min || value > range.max) {
-      return this.fail(at, `${value} is out of range (${range.min} to ${range.max})`);
+      return this.fail(at, `${value} is out of range (${range.min} to ${range.max})`, 'range');
     }
     return value;
   }
@@ -115,7 +154,8 @@ export class JsonReader {
     if (!(values as readonly string[]).includes(value)) {
       return this.fail(
         pointerTo(pointer, key),
-        `"${value}" is not allowed here (expected one of: ${values.join(', ')})`
+        `"${value}" is not allowed here (expected one of: ${values.join(', ')})`,
+        'not-allowed'
       );
     }
     return value as T;
@@ -132,11 +172,16 @@ export class JsonReader {
     const value = object[key];
     const at = pointerTo(pointer, key);
     if (value === undefined) {
-      return options.optional ? [] : this.fail(at, `missing required field "${key}"`);
+      return options.optional ? [] : this.fail(at, `missing required field "${key}"`, 'missing');
     }
-    if (!Array.isArray(value)) return this.fail(at, `expected a list, found ${describe(value)}`);
+    if (!Array.isArray(value))
+      return this.fail(at, `expected a list, found ${describe(value)}`, 'type');
     if (options.minItems !== undefined && value.length < options.minItems) {
-      return this.fail(at, `needs at least ${options.minItems} item(s), found ${value.length}`);
+      return this.fail(
+        at,
+        `needs at least ${options.minItems} item(s), found ${value.length}`,
+        'range'
+      );
     }
     const out: T[] = [];
     value.forEach((entry, index) => {
@@ -149,7 +194,7 @@ export class JsonReader {
   /** A `[longitude, latitude]` pair. */
   lngLat(value: unknown, at: string): [number, number] | undefined {
     if (!Array.isArray(value) || value.length !== 2) {
-      return this.fail(at, `expected [longitude, latitude], found ${describe(value)}`);
+      return this.fail(at, `expected [longitude, latitude], found ${describe(value)}`, 'type');
     }
     const lng = this.numberValue(value[0], pointerTo(at, 0), { min: -180, max: 180 });
     const lat = this.numberValue(value[1], pointerTo(at, 1), { min: -90, max: 90 });
@@ -159,7 +204,7 @@ export class JsonReader {
   /** A non-empty string item of a list (ids, mostly). */
   text = (value: unknown, at: string): string | undefined => {
     if (typeof value !== 'string' || value.trim() === '') {
-      return this.fail(at, `expected non-empty text, found ${describe(value)}`);
+      return this.fail(at, `expected non-empty text, found ${describe(value)}`, 'type');
     }
     return value;
   };
@@ -177,7 +222,7 @@ export function parseJson(
   if (source.trim() === '') {
     return {
       ok: false,
-      problem: { file, pointer: '', line: 1, column: 1, message: 'the file is empty' },
+      problem: { ...problem(file, '', 'the file is empty', 'empty'), line: 1, column: 1 },
     };
   }
   try {
@@ -196,12 +241,9 @@ export function parseJson(
     return {
       ok: false,
       problem: {
-        file,
-        pointer: '',
+        ...problem(file, '', `not valid JSON: ${found?.message ?? reason}`, 'syntax'),
         line: at.line,
         column: at.column,
-        message: `not valid JSON: ${found?.message ?? reason}`,
-        fatal: true,
       },
     };
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { StoryError, loadStory, storyWarnings, type SourceFile } from './load.ts';
-import { formatProblems } from './read.ts';
+import { formatProblems, problem } from './read.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
@@ -44,9 +44,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
           return { path: shown, text: readFileSync(absolute, 'utf8') };
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          throw new StoryError([
-            { file: shown, pointer: '', message: `cannot be read: ${reason}` },
-          ]);
+          throw new StoryError([problem(shown, '', `cannot be read: ${reason}`, 'unreadable')]);
         }
       };
       try {
