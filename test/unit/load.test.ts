@@ -212,3 +212,18 @@ describe('parseJson', () => {
     if (!result.ok) expect(result.problem.line).toBe(3);
   });
 });
+
+describe('GeoJSON feature ids', () => {
+  it('must match the id in properties', () => {
+    const files = committedFiles();
+    const places = JSON.parse(files.places.text) as { features: Record<string, unknown>[] };
+    places.features[3]!.id = 'dandong-city';
+    let problems: { pointer: string; kind: string }[] = [];
+    try {
+      loadStory({ ...files, places: { path: 'geo/places.geojson', text: JSON.stringify(places) } });
+    } catch (error) {
+      if (error instanceof StoryError) problems = error.problems;
+    }
+    expect(problems.map((p) => `${p.pointer} ${p.kind}`)).toEqual(['/features/3/id rule']);
+  });
+});

@@ -118,6 +118,13 @@ function readFeatures(
     const gAt = pointerTo(at, 'geometry');
     const properties = reader.object(feature.properties, pAt, propertyKeys);
     const geometry = reader.object(feature.geometry, gAt, ['type', 'coordinates']);
+    if (feature.id !== undefined && properties && feature.id !== properties.id) {
+      reader.fail(
+        pointerTo(at, 'id'),
+        `the feature's id ${JSON.stringify(feature.id)} differs from its properties' id ${JSON.stringify(properties.id)}; keep them the same`,
+        'rule'
+      );
+    }
     return properties && geometry ? { at, properties, pAt, geometry, gAt } : undefined;
   });
   return features ?? [];

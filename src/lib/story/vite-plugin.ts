@@ -29,8 +29,20 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     places: options.places ?? 'geo/places.geojson',
     route: options.route ?? 'geo/route.geojson',
   };
+  const watched = new Set(Object.values(paths).map((path) => resolve(options.root, path)));
   return {
     name: 'storymap:story',
+    // A changed story reloads the page rather than hot-swapping it: a hot update left
+    // {@html} step text showing a neighbour's text after an inserted step (Svelte 5.57).
+    handleHotUpdate({ file, server }) {
+      if (!watched.has(resolve(file))) return undefined;
+      for (const environment of Object.values(server.environments)) {
+        const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
+        if (module) environment.moduleGraph.invalidateModule(module);
+      }
+      server.ws.send({ type: 'full-reload' });
+      return [];
+    },
     resolveId(id) {
       return id === STORY_MODULE_ID ? RESOLVED_ID : undefined;
     },
