@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { StoryError, loadStory, storyWarnings, type SourceFile } from './load.ts';
+import { StoryError, loadStory, storyWarnings, type SourceFile, type StoryFiles } from './load.ts';
 import { formatProblems, problem } from './read.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
@@ -23,6 +23,24 @@ export interface StoryPluginOptions {
   route?: string;
 }
 
+/** Reads the three files; one that cannot be read is a StoryError like any other problem. */
+function readAll(
+  root: string,
+  paths: { story: string; places: string; route: string }
+): StoryFiles {
+  const read = (path: string): SourceFile => {
+    const absolute = resolve(root, path);
+    const shown = relative(root, absolute);
+    try {
+      return { path: shown, text: readFileSync(absolute, 'utf8') };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new StoryError([problem(shown, '', `cannot be read: ${reason}`, 'unreadable')]);
+    }
+  };
+  return { story: read(paths.story), places: read(paths.places), route: read(paths.route) };
+}
+
 export function storyPlugin(options: StoryPluginOptions): Plugin {
   const paths = {
     story: options.story ?? process.env.STORY_FILE ?? 'story/story.json',
@@ -32,15 +50,26 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
   const watched = new Set(Object.values(paths).map((path) => resolve(options.root, path)));
   return {
     name: 'storymap:story',
-    // A changed story reloads the page rather than hot-swapping it: a hot update left
-    // {@html} step text showing a neighbour's text after an inserted step (Svelte 5.57).
+    // A changed story is checked at once. With problems, the page keeps its last good version
+    // and Vite's error overlay lists them, as `npm run validate` would; once fixed, the page
+    // reloads. (A reload, not a hot swap: a hot update left {@html} step text showing a
+    // neighbour's words after an inserted step, Svelte 5.57.)
     handleHotUpdate({ file, server }) {
       if (!watched.has(resolve(file))) return undefined;
       for (const environment of Object.values(server.environments)) {
         const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
         if (module) environment.moduleGraph.invalidateModule(module);
       }
-      server.ws.send({ type: 'full-reload' });
+      try {
+        loadStory(readAll(options.root, paths));
+        server.ws.send({ type: 'full-reload' });
+      } catch (error) {
+        if (!(error instanceof StoryError)) throw error;
+        server.ws.send({
+          type: 'error',
+          err: { message: error.message, stack: '', plugin: 'storymap:story', id: file },
+        });
+      }
       return [];
     },
     resolveId(id) {
@@ -48,23 +77,9 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const read = (path: string): SourceFile => {
-        const absolute = resolve(options.root, path);
-        this.addWatchFile(absolute);
-        const shown = relative(options.root, absolute);
-        try {
-          return { path: shown, text: readFileSync(absolute, 'utf8') };
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new StoryError([problem(shown, '', `cannot be read: ${reason}`, 'unreadable')]);
-        }
-      };
+      for (const path of Object.values(paths)) this.addWatchFile(resolve(options.root, path));
       try {
-        const files = {
-          story: read(paths.story),
-          places: read(paths.places),
-          route: read(paths.route),
-        };
+        const files = readAll(options.root, paths);
         const story = loadStory(files);
         for (const warning of storyWarnings(story, files)) this.warn(formatProblems([warning]));
         return `export default ${JSON.stringify(story)};`;
