@@ -2,4 +2,6 @@
 declare module 'virtual:story' {
   const story: import('$lib/story/types').Story;
   export default story;
+  /** Warnings from validation, one formatted line each (shown by the editing aid). */
+  export const warnings: string[];
 }

@@ -46,6 +46,8 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${origin}/`);
     await page.waitForSelector('[data-step-id="intro"]');
+    // In dev the editing aid is on without ?edit.
+    await page.waitForSelector('[data-testid="edit-panel"]');
     const good = readFileSync(storyFile, 'utf8');
 
     writeFileSync(storyFile, good.replace('"huawei-hq"', '"huawei-hqq"'));

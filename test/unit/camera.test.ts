@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   boundsOf,
+  cameraForEditor,
   camerasMatch,
   fitBounds,
   formatCamera,
@@ -208,5 +209,24 @@ describe('camerasMatch', () => {
 
   it('treats bearings 359.9 and -0.1 as the same', () => {
     expect(camerasMatch({ ...base, bearing: 359.9 }, { ...base, bearing: -0.1 })).toBe(true);
+  });
+});
+
+describe('cameraForEditor', () => {
+  it('undoes the phone-card shift, so a pasted snippet shows the same view', () => {
+    const phone = { width: 390, height: 844 };
+    const insets = { cover: { ...NO_PADDING, bottom: 464 }, chrome: NO_PADDING };
+    for (const bearing of [0, -15, 90]) {
+      const written = { center: [125.7445, 39.0121] as LngLat, zoom: 12, bearing, pitch: 0 };
+      const shown = resolveCamera({ kind: 'view', camera: written }, phone, insets);
+      const back = cameraForEditor(shown, insets.cover);
+      expect(back.center[0]).toBeCloseTo(written.center[0], 9);
+      expect(back.center[1]).toBeCloseTo(written.center[1], 9);
+    }
+  });
+
+  it('changes nothing when nothing covers the map', () => {
+    const shown = { center: [1, 2] as LngLat, zoom: 3, bearing: 4, pitch: 5 };
+    expect(cameraForEditor(shown, NO_PADDING)).toEqual(shown);
   });
 });

@@ -247,3 +247,21 @@ export function resolveCamera(target: CameraTarget, viewport: Size, insets: Inse
 export function sameTarget(a: CameraTarget, b: CameraTarget): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * The camera as an editor would write it in a step: the inverse of the shift `resolveCamera`
+ * applies for what covers the map, so pasting it back shows the same view.
+ */
+export function cameraForEditor(shown: Camera, cover: Padding): Camera {
+  const mirrored: Padding = {
+    top: cover.bottom,
+    right: cover.left,
+    bottom: cover.top,
+    left: cover.right,
+  };
+  const none = cover.top === 0 && cover.right === 0 && cover.bottom === 0 && cover.left === 0;
+  const center = none
+    ? shown.center
+    : offsetCenter(shown.center, shown.zoom, shown.bearing, mirrored);
+  return { ...shown, center };
+}

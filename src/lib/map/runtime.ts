@@ -9,10 +9,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import basemapUrl from '$geo/basemap.json?url';
 import type { Story } from '../story/types';
+import type { Camera } from './camera';
 import { StoryMapController, type ControllerOptions } from './controller';
 import { ROUTE_SOURCE, embeddedStyle, routeLayers } from './style';
 
 export interface MountOptions extends Omit<ControllerOptions, 'pin'> {
+  /** Editing aid: the reader may pan, zoom and turn the map; `onMove` reports each frame. */
+  editing?: { onMove(camera: Camera): void };
   /** Shown to readers when the newsroom style failed and the embedded basemap stands in. */
   onStyleFallback(reason: string): void;
   /** Called when the map cannot run at all (no WebGL, lost context). */
@@ -59,8 +62,9 @@ export function mountStoryMap(
         style,
         center: [120, 32],
         zoom: 3,
-        // Readers scroll the page, not the map: no gesture may capture the scroll.
-        interactive: false,
+        // Readers scroll the page, not the map: no gesture may capture the scroll. Only the
+        // editing aid lets an editor move the map to find a view.
+        interactive: options.editing !== undefined,
         attributionControl: { compact: true },
         fadeDuration: 0,
       });
@@ -86,6 +90,22 @@ export function mountStoryMap(
     };
     const onContextLost = () => options.onFailure('The map stopped drawing (WebGL context lost).');
 
+    let frame = 0;
+    const onMove = () => {
+      // One report per animation frame, however many move events arrive.
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const center = map.getCenter();
+        options.editing?.onMove({
+          center: [center.lng, center.lat],
+          zoom: map.getZoom(),
+          bearing: map.getBearing(),
+          pitch: map.getPitch(),
+        });
+      });
+    };
+    if (options.editing) map.on('move', onMove);
     map.on('style.load', onStyleLoad);
     map.on('error', onError);
     map.on('webglcontextlost', onContextLost);
@@ -108,6 +128,8 @@ export function mountStoryMap(
           map.off('style.load', onStyleLoad);
           map.off('error', onError);
           map.off('webglcontextlost', onContextLost);
+          map.off('move', onMove);
+          cancelAnimationFrame(frame);
           map.remove();
         },
       });

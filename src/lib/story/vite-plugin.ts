@@ -81,8 +81,10 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       try {
         const files = readAll(options.root, paths);
         const story = loadStory(files);
-        for (const warning of storyWarnings(story, files)) this.warn(formatProblems([warning]));
-        return `export default ${JSON.stringify(story)};`;
+        const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
+        for (const warning of warnings) this.warn(warning);
+        // The warnings ride along for the editing aid (?edit); the story itself is valid.
+        return `export default ${JSON.stringify(story)};\nexport const warnings = ${JSON.stringify(warnings)};`;
       } catch (error) {
         if (error instanceof StoryError) this.error(error.message);
         throw error;

@@ -1,0 +1,100 @@
+/**
+ * The editing aid on the built site: absent (and not downloaded) on the normal page; with
+ * ?edit, a camera snippet that reproduces the view, jump buttons and the validation state.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { camerasMatch, parseCamera, resolveCamera } from '../../src/lib/map/camera';
+import { mapInsets } from '../../src/lib/layout';
+import { committedStory } from '../unit/helpers';
+import {
+  MAP,
+  findChromium,
+  launch,
+  mapSize,
+  shownCamera,
+  startSite,
+  waitForSettled,
+  type Site,
+} from './harness';
+
+const story = committedStory();
+const chromiumPath = findChromium();
+
+describe.skipIf(!chromiumPath)('the editing aid', () => {
+  let site: Site;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    site = await startSite();
+    browser = await launch(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('is absent from the normal page, which does not download it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const scripts: string[] = [];
+    page.on('response', (response) => scripts.push(response.url()));
+    await page.goto(`${site.origin}/`);
+    await waitForSettled(page, 'intro');
+    expect(await page.$('[data-testid="edit-panel"]')).toBeNull();
+    const panelChunks = await Promise.all(
+      scripts
+        .filter((url) => url.endsWith('.js'))
+        .map((url) => page.evaluate((u) => fetch(u).then((r) => r.text()), url))
+    );
+    expect(panelChunks.some((code) => code.includes('Editing aid'))).toBe(false);
+    await page.close();
+  });
+
+  it('with ?edit lists the steps, jumps to one, and gives a camera that reproduces the view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site.origin}/?edit`);
+    await page.waitForSelector('[data-testid="edit-panel"]');
+    expect(
+      await page.$$eval('[data-testid="edit-panel"] ol button', (b) => b.map((x) => x.textContent))
+    ).toEqual(story.steps.map((s) => s.id));
+    const validation = (await page.textContent('[data-testid="edit-validation"]'))!;
+    expect(validation.replace(/\s+/g, ' ')).toMatch(
+      new RegExp(`Valid: ${story.steps.length} steps, .*no warnings`)
+    );
+
+    await page.click('[data-testid="edit-panel"] ol button:text-is("dandong")');
+    await waitForSettled(page, 'dandong');
+
+    // Drag the map, as an editor looking for a view would.
+    const box = (await page.$(MAP))!.boundingBox();
+    const { x, y, width, height } = (await box)!;
+    await page.mouse.move(x + width / 2, y + height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x + width / 2 - 120, y + height / 2 + 80, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="edit-camera"]')?.textContent?.startsWith('"camera"')
+    );
+    await page.waitForFunction((selector) => {
+      const shown = document.querySelector(selector)?.getAttribute('data-camera');
+      const text = document.querySelector('[data-testid="edit-camera"]')?.textContent ?? '';
+      const [lng] = shown?.split(',') ?? [];
+      return lng !== undefined && text.includes(`[${Number(lng)}`);
+    }, MAP);
+    const snippet = JSON.parse(`{${(await page.textContent('[data-testid="edit-camera"]'))!}}`) as {
+      camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+    };
+    // Pasted into a step, the snippet shows what the editor sees now.
+    const size = await mapSize(page);
+    const again = resolveCamera(
+      { kind: 'view', camera: snippet.camera },
+      size,
+      mapInsets(size, false)
+    );
+    expect(
+      camerasMatch(again, await shownCamera(page), { pixels: 2, zoom: 0.01, degrees: 0.2 })
+    ).toBe(true);
+    expect(parseCamera(await page.getAttribute(MAP, 'data-camera'))).toBeDefined();
+    await page.close();
+  });
+});
