@@ -8,11 +8,10 @@
  *   npm run validate                      # story/story.json with geo/places.geojson, geo/route.geojson
  *   npm run validate story/draft.json     # another story file against the same places and route
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StoryError, loadStory, storyWarnings, type SourceFile } from '../lib/story/load.ts';
-import { formatProblems, problem, type StoryProblem } from '../lib/story/read.ts';
+import { readStoryFiles } from '../lib/story/files.ts';
+import { StoryError, loadStory, storyWarnings } from '../lib/story/load.ts';
+import { formatProblems, type StoryProblem } from '../lib/story/read.ts';
 import type { Story } from '../lib/story/types.ts';
 
 export interface ValidationReport {
@@ -30,25 +29,12 @@ export interface ValidationPaths {
 }
 
 export function validateFiles(root: string, paths: ValidationPaths): ValidationReport {
-  const unreadable: StoryProblem[] = [];
-  const read = (path: string): SourceFile => {
-    const absolute = resolve(root, path);
-    const shown = relative(root, absolute);
-    try {
-      return { path: shown, text: readFileSync(absolute, 'utf8') };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      unreadable.push(problem(shown, '', `cannot be read: ${reason}`, 'unreadable'));
-      return { path: shown, text: '' };
-    }
-  };
-  const files = {
-    story: read(paths.story),
-    places: read(paths.places ?? 'geo/places.geojson'),
-    route: read(paths.route ?? 'geo/route.geojson'),
-  };
-  if (unreadable.length > 0) return { problems: unreadable, warnings: [], exitCode: 2 };
   try {
+    const files = readStoryFiles(root, {
+      story: paths.story,
+      places: paths.places ?? 'geo/places.geojson',
+      route: paths.route ?? 'geo/route.geojson',
+    });
     const story = loadStory(files);
     return { problems: [], warnings: storyWarnings(story, files), exitCode: 0, story };
   } catch (error) {

@@ -2,43 +2,24 @@
  * The editing aid on the built site: absent (and not downloaded) on the normal page; with
  * ?edit, a camera snippet that reproduces the view, jump buttons and the validation state.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { camerasMatch, parseCamera, resolveCamera } from '../../src/lib/map/camera';
 import { mapInsets } from '../../src/lib/layout';
 import { committedStory } from '../unit/helpers';
-import {
-  MAP,
-  findChromium,
-  launch,
-  mapSize,
-  shownCamera,
-  startSite,
-  waitForSettled,
-  type Site,
-} from './harness';
+import { MAP, findChromium, mapSize, shownCamera, waitForSettled } from './harness';
+import { useSiteAndBrowser } from './hooks';
 
 const story = committedStory();
 const chromiumPath = findChromium();
 
 describe.skipIf(!chromiumPath)('the editing aid', () => {
-  let site: Site;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launch(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = useSiteAndBrowser(chromiumPath);
 
   it('is absent from the normal page, which does not download it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const scripts: string[] = [];
     page.on('response', (response) => scripts.push(response.url()));
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${env.site.origin}/`);
     await waitForSettled(page, 'intro');
     expect(await page.$('[data-testid="edit-panel"]')).toBeNull();
     const panelChunks = await Promise.all(
@@ -51,8 +32,8 @@ describe.skipIf(!chromiumPath)('the editing aid', () => {
   });
 
   it('with ?edit lists the steps, jumps to one, and gives a camera that reproduces the view', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${site.origin}/?edit`);
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${env.site.origin}/?edit`);
     await page.waitForSelector('[data-testid="edit-panel"]');
     expect(
       await page.$$eval('[data-testid="edit-panel"] ol button', (b) => b.map((x) => x.textContent))

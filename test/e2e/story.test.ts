@@ -3,8 +3,8 @@
  * camera on target at desktop and phone sizes, fast jumps, the growing route, no outside
  * requests, no console errors, and a readable page when WebGL is missing.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { camerasMatch, resolveCamera, screenPosition } from '../../src/lib/map/camera';
 import { mapInsets, NARROW_MAX_WIDTH } from '../../src/lib/layout';
 import { stepState } from '../../src/lib/state/step-state';
@@ -13,16 +13,14 @@ import { committedStory } from '../unit/helpers';
 import {
   MAP,
   findChromium,
-  launch,
   mapSize,
   scrollToStep,
   shownCamera,
-  startSite,
   waitForSettled,
   watchPage,
   type PageIssues,
-  type Site,
 } from './harness';
+import { useSiteAndBrowser } from './hooks';
 
 const story = committedStory();
 const chromiumPath = findChromium();
@@ -31,24 +29,13 @@ const lastStep = story.steps.at(-1)!;
 const TOLERANCE = { pixels: 3, zoom: 0.02, degrees: 0.6 };
 
 describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
-  let browser: Browser;
-  let site: Site;
+  const env = useSiteAndBrowser(chromiumPath);
   const watched: PageIssues[] = [];
 
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launch(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function openStory(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    watched.push(watchPage(page, site.origin));
-    await page.goto(`${site.origin}/`);
+    const page = await env.browser.newPage({ viewport });
+    watched.push(watchPage(page, env.site.origin));
+    await page.goto(`${env.site.origin}/`);
     return page;
   }
 
@@ -79,10 +66,10 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   }
 
   it("serves every step's text in the HTML, in order, readable without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    watched.push(watchPage(page, site.origin));
-    await page.goto(`${site.origin}/`);
+    watched.push(watchPage(page, env.site.origin));
+    await page.goto(`${env.site.origin}/`);
     const steps = await page.$$eval('[data-step-id]', (elements) =>
       elements.map((e) => ({ id: e.getAttribute('data-step-id'), text: e.textContent ?? '' }))
     );
@@ -174,7 +161,7 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   });
 
   it('keeps the story readable, in order, with a notice when WebGL is unavailable', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
       // Simulate a browser without WebGL: every WebGL context request fails.
@@ -192,8 +179,8 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       } as typeof original;
     });
     const page = await context.newPage();
-    const issues = watchPage(page, site.origin);
-    await page.goto(`${site.origin}/`);
+    const issues = watchPage(page, env.site.origin);
+    await page.goto(`${env.site.origin}/`);
     await page.waitForSelector(`${MAP}[data-map-state="failed"]`);
     expect(await page.textContent(`${MAP} .notice`)).toMatch(/could not be shown/);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));

@@ -4,10 +4,11 @@
  * ({@html} is innerHTML). Only the subset's elements may appear, links only to http(s), no
  * event-handler attribute anywhere, and no payload may run.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED_ELEMENTS, renderStepText } from '../../src/lib/story/markdown';
-import { findChromium, launch, startSite, type Site } from './harness';
+import { findChromium } from './harness';
+import { useSiteAndBrowser } from './hooks';
 
 /** Each payload, if it ran, would set window.__xss. */
 const PAYLOADS = [
@@ -41,24 +42,17 @@ const PAYLOADS = [
 const chromiumPath = findChromium();
 
 describe.skipIf(!chromiumPath)('step text in the page', () => {
-  let site: Site;
-  let browser: Browser;
+  const env = useSiteAndBrowser(chromiumPath);
   let page: Page;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    site = await startSite();
-    browser = await launch(chromiumPath!);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message());
       await dialog.dismiss();
     });
-    await page.goto(`${site.origin}/`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
+    await page.goto(`${env.site.origin}/`);
   });
 
   for (const payload of PAYLOADS) {

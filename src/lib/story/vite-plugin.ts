@@ -3,11 +3,11 @@
  * (a broken story never builds) and in `vite dev` (the error overlay shows the same messages,
  * and the page recovers when the file is fixed, because the files are watched).
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { StoryError, loadStory, storyWarnings, type SourceFile, type StoryFiles } from './load.ts';
-import { formatProblems, problem } from './read.ts';
+import { readStoryFiles, type StoryPaths } from './files.ts';
+import { StoryError, loadStory, storyWarnings } from './load.ts';
+import { formatProblems } from './read.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
@@ -23,26 +23,8 @@ export interface StoryPluginOptions {
   route?: string;
 }
 
-/** Reads the three files; one that cannot be read is a StoryError like any other problem. */
-function readAll(
-  root: string,
-  paths: { story: string; places: string; route: string }
-): StoryFiles {
-  const read = (path: string): SourceFile => {
-    const absolute = resolve(root, path);
-    const shown = relative(root, absolute);
-    try {
-      return { path: shown, text: readFileSync(absolute, 'utf8') };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new StoryError([problem(shown, '', `cannot be read: ${reason}`, 'unreadable')]);
-    }
-  };
-  return { story: read(paths.story), places: read(paths.places), route: read(paths.route) };
-}
-
 export function storyPlugin(options: StoryPluginOptions): Plugin {
-  const paths = {
+  const paths: StoryPaths = {
     story: options.story ?? process.env.STORY_FILE ?? 'story/story.json',
     places: options.places ?? 'geo/places.geojson',
     route: options.route ?? 'geo/route.geojson',
@@ -61,7 +43,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         if (module) environment.moduleGraph.invalidateModule(module);
       }
       try {
-        loadStory(readAll(options.root, paths));
+        loadStory(readStoryFiles(options.root, paths));
         server.ws.send({ type: 'full-reload' });
       } catch (error) {
         if (!(error instanceof StoryError)) throw error;
@@ -79,7 +61,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       if (id !== RESOLVED_ID) return undefined;
       for (const path of Object.values(paths)) this.addWatchFile(resolve(options.root, path));
       try {
-        const files = readAll(options.root, paths);
+        const files = readStoryFiles(options.root, paths);
         const story = loadStory(files);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
         for (const warning of warnings) this.warn(warning);
