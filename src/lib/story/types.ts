@@ -1,11 +1,27 @@
 /**
- * The story's shape after validation. Everything past `loadStory` trusts these types.
- * `story/story.json` holds the text and steps; `geo/places.geojson` and `geo/route.geojson`
- * hold the places and route legs the steps refer to by id.
+ * The story's shape: the single definition behind both the TypeScript types and
+ * story/story.schema.json (generated from `StoryDocument` by src/cli/schema.ts; a test keeps
+ * it current). JSDoc here becomes the schema's descriptions, ranges, patterns, examples and
+ * defaults (hence `@default`, the generator's tag, rather than TSDoc's `@defaultValue`).
+ * Everything past `loadStory` trusts the `Story` type.
  */
 
-/** `[longitude, latitude]` in degrees (WGS84), as GeoJSON writes it. */
-export type LngLat = [number, number];
+/**
+ * Degrees east of Greenwich (west is negative).
+ * @minimum -180
+ * @maximum 180
+ */
+export type Longitude = number;
+
+/**
+ * Degrees north of the equator (south is negative).
+ * @minimum -90
+ * @maximum 90
+ */
+export type Latitude = number;
+
+/** `[longitude, latitude]` in degrees (WGS84), longitude first, as GeoJSON writes it. */
+export type LngLat = [Longitude, Latitude];
 
 /** How sure the fact base is of a place's position (facts.md marks H, M, L, UNVERIFIED). */
 export type Confidence = 'high' | 'medium' | 'low' | 'unverified';
@@ -42,84 +58,215 @@ export interface RouteLeg {
   coordinates: LngLat[];
 }
 
+/**
+ * A name that steps use to refer to a place, route leg, source or step: lower-case letters,
+ * digits and single hyphens.
+ * @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$
+ * @examples ["dandong", "pyongyang-station", "wapo-2019"]
+ */
+export type Id = string;
+
+/**
+ * Text that must not be empty.
+ * @minLength 1
+ * @pattern \S
+ */
+export type Text = string;
+
+/**
+ * A web address starting with http:// or https://.
+ * @pattern ^https?://
+ * @examples ["https://example.org/article"]
+ */
+export type HttpUrl = string;
+
 export interface Source {
-  id: string;
-  /** Publisher, e.g. "The Washington Post". */
-  outlet: string;
-  title: string;
-  /** Publication date as written for readers, e.g. "22 July 2019". */
-  date: string;
-  url?: string;
+  /** The name steps use to cite this source. */
+  id: Id;
+  /**
+   * Who published it.
+   * @examples ["The Washington Post"]
+   */
+  outlet: Text;
+  /**
+   * Its headline; in [square brackets] when it describes the item instead.
+   * @examples ["[Report on the Post's findings]"]
+   */
+  title: Text;
+  /**
+   * Publication date as readers should see it.
+   * @examples ["22 July 2019", "July 2019"]
+   */
+  date: Text;
+  /** Optional link to it. */
+  url?: HttpUrl;
   /** How the story uses it, or how it reached us (e.g. "as reported by Reuters"). */
-  note?: string;
+  note?: Text;
 }
 
-/** A fixed camera. Angles in degrees; zoom in MapLibre zoom levels (0–22). */
+/** A fixed camera. */
 export interface ViewCamera {
+  /** Where the map centres: [longitude, latitude], longitude first. */
   center: LngLat;
+  /**
+   * MapLibre zoom level: about 3 for a region, 7 for a province, 12 for a town.
+   * @minimum 0
+   * @maximum 22
+   * @examples [7, 12]
+   */
   zoom: number;
-  /** @defaultValue 0 */
+  /**
+   * Turns the map: the compass direction at the top of the screen, in degrees.
+   * @minimum -180
+   * @maximum 360
+   * @default 0
+   */
   bearing?: number;
-  /** @defaultValue 0 */
+  /**
+   * Tilts the map, in degrees from straight down.
+   * @minimum 0
+   * @maximum 85
+   * @default 0
+   */
   pitch?: number;
 }
 
 /** A camera that frames a list of places, whatever the screen size. North up, no pitch. */
 export interface FitCamera {
-  fit: string[];
-  /** Extra space around the places, in CSS pixels. @defaultValue 40 */
+  /**
+   * Ids of the places to frame.
+   * @minItems 1
+   * @examples [["dandong-station", "pyongyang-station"]]
+   */
+  fit: Id[];
+  /**
+   * Extra space around the places, in CSS pixels.
+   * @minimum 0
+   * @maximum 400
+   * @default 40
+   */
   padding?: number;
-  /** Never zoom in further than this, e.g. when the places nearly coincide. @defaultValue 12 */
+  /**
+   * Never zoom in further than this, e.g. when the places nearly coincide.
+   * @minimum 0
+   * @maximum 22
+   * @default 12
+   */
   maxZoom?: number;
 }
 
+/** Where the map looks: a fixed view (`center` and `zoom`), or places to frame (`fit`). */
 export type CameraSpec = ViewCamera | FitCamera;
 
-export interface StepMap {
+/** What the map shows while a step is read, as written in story.json. */
+export interface StepMapDocument {
+  /** Where the map looks. */
   camera: CameraSpec;
-  /** Route legs drawn in this step. */
-  legs: string[];
-  /** A leg (one of `legs`) drawn in proportion to the reader's progress through the step. */
-  grow?: string;
-  /** Places labelled in this step. */
-  places: string[];
-  /** Places (among `places`) drawn emphasised. */
-  highlight: string[];
+  /** Ids of the route legs drawn in this step. */
+  legs?: Id[];
+  /** One of `legs`, drawn little by little as the reader scrolls through the step. */
+  grow?: Id;
+  /**
+   * Ids of the places labelled, most important first: on small screens, labels that would
+   * overlap give way in this order.
+   */
+  places?: Id[];
+  /** Ids of places (also in `places`) drawn emphasised. */
+  highlight?: Id[];
 }
 
-export interface Step {
-  id: string;
-  /** Short heading of the step card. */
-  title: string;
-  /** Optional date line shown above the heading, e.g. "2008". */
-  kicker?: string;
+/** What the map shows while a step is read, with its lists filled in. */
+export interface StepMap extends StepMapDocument {
+  legs: Id[];
+  places: Id[];
+  highlight: Id[];
+}
+
+/** One step of the story, as written in story.json. */
+export interface StepDocument {
+  /** The step's unique name, used by links and checks. */
+  id: Id;
   /**
-   * The step's text as the editor wrote it: a small Markdown subset (paragraphs separated by a
-   * blank line, *emphasis*, **strong**, [links](https://…), line breaks). No raw HTML.
+   * Optional small line above the heading, often a date.
+   * @examples ["15 December 2008"]
    */
-  text: string;
+  kicker?: Text;
+  /** The card's heading. */
+  title: Text;
+  /**
+   * The step's text, in a small Markdown subset: a blank line starts a paragraph; *emphasis*,
+   * **strong**, [a link](https://…), two spaces at a line's end for a line break. No HTML.
+   */
+  text: Text;
+  /** Ids of the sources behind the step's claims. */
+  sources?: Id[];
+  /** What the map shows while the step is read. */
+  map: StepMapDocument;
+}
+
+export interface Step extends Omit<StepDocument, 'sources' | 'map'> {
+  sources: Id[];
+  map: StepMap;
   /** `text` rendered by the build (markdown.ts); never written by editors. */
   html: string;
-  /** Ids of the sources that back this step's claims. */
-  sources: string[];
-  map: StepMap;
 }
 
-export interface StoryMeta {
-  title: string;
-  dek: string;
-  byline: string;
-  /** ISO date the story was published, e.g. "2026-11-23". */
+/** The story's headline, standfirst, byline, date and credits. */
+export interface StoryMetaDocument {
+  /** The headline, also the page's title. */
+  title: Text;
+  /** The standfirst under the headline. */
+  dek: Text;
+  /** Who wrote it. */
+  byline: Text;
+  /**
+   * The publication date, written YYYY-MM-DD.
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @examples ["2026-11-23"]
+   */
   published: string;
-  /** Credits and licences shown at the end. */
-  credits: string[];
+  /** Lines shown at the end: credits and licences. */
+  credits?: Text[];
 }
 
+export interface StoryMeta extends StoryMetaDocument {
+  credits: Text[];
+}
+
+/** Options for the map as a whole. */
 export interface StoryMapOptions {
-  /** A newsroom's own MapLibre style URL; the embedded basemap is used when absent or failing. */
+  /**
+   * A newsroom's own MapLibre style: an http(s) address, or a path on the same site starting
+   * with /. Without it, or if it fails to load, the built-in map is used.
+   * @pattern ^(https?://|/)
+   */
   style?: string;
 }
 
+/**
+ * The story file, story/story.json, as an editor writes it. Places and route legs live in
+ * geo/places.geojson and geo/route.geojson.
+ */
+export interface StoryDocument {
+  /**
+   * The schema this file follows, so editors such as VS Code can suggest and check fields.
+   * @examples ["./story.schema.json"]
+   */
+  $schema?: string;
+  /** Headline, standfirst, byline, date and credits. */
+  meta: StoryMetaDocument;
+  /** Options for the map as a whole. */
+  map?: StoryMapOptions;
+  /** Everything the story relies on; steps cite them by id. */
+  sources: Source[];
+  /**
+   * The steps, in reading order.
+   * @minItems 1
+   */
+  steps: StepDocument[];
+}
+
+/** The story as the app uses it: story.json with its places and legs, checked and filled in. */
 export interface Story {
   meta: StoryMeta;
   map: StoryMapOptions;
