@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, findChromium, launch } from './harness';
+import { MAP, ROOT, findChromium, launch, scrollToStep, waitForSettled } from './harness';
 
 const chromiumPath = findChromium();
 
@@ -71,6 +71,28 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
       () => document.querySelector('[data-step-id="intro"] h2')?.textContent === 'A network, edited'
     );
     expect(await page.$('vite-error-overlay')).toBeNull();
+    await page.close();
+  });
+
+  it('keeps the reader on the step they were reading when a saved change reloads the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('[data-step-id="rail"]');
+    await scrollToStep(page, 'rail', 0.3);
+    await waitForSettled(page, 'rail');
+    const good = readFileSync(storyFile, 'utf8');
+    writeFileSync(
+      storyFile,
+      good.replace('By rail to the capital', 'By rail to the capital, edited')
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-step-id="rail"] h2')?.textContent ===
+        'By rail to the capital, edited'
+    );
+    await waitForSettled(page, 'rail');
+    expect(await page.getAttribute(MAP, 'data-active-step')).toBe('rail');
+    writeFileSync(storyFile, good);
     await page.close();
   });
 
