@@ -243,11 +243,6 @@ export function resolveCamera(target: CameraTarget, viewport: Size, insets: Inse
   return { center, zoom, bearing: 0, pitch: 0 };
 }
 
-/** Whether two targets ask for the same thing (so a step change need not move the camera). */
-export function sameTarget(a: CameraTarget, b: CameraTarget): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * The camera as an editor would write it in a step: the inverse of the shift `resolveCamera`
  * applies for what covers the map, so pasting it back shows the same view.

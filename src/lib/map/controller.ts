@@ -12,7 +12,6 @@ import type { LngLat, Place, RouteLeg, Story } from '../story/types';
 import {
   camerasMatch,
   resolveCamera,
-  sameTarget,
   type Camera,
   type CameraTarget,
   type Insets,
@@ -183,8 +182,12 @@ export class StoryMapController {
     };
     source.setData(data);
     this.shownLegs = key;
-    this.completeLegs = new Set(drawn.filter((leg) => leg.drawn >= 1).map((leg) => leg.id));
-    this.placeLegLabels();
+    const complete = drawn.filter((leg) => leg.drawn >= 1).map((leg) => leg.id);
+    // Labels change only when a leg becomes (or stops being) whole, not with every scroll.
+    if (complete.join('|') !== [...this.completeLegs].join('|')) {
+      this.completeLegs = new Set(complete);
+      this.placeLegLabels();
+    }
   }
 
   /** Shows the label of each complete leg that is long enough, at the current zoom, to carry it. */
@@ -240,9 +243,9 @@ export class StoryMapController {
 
   private applyCamera(state: StepState, resized: boolean): void {
     const sameStep = state.stepId === this.shownStepId || state.stepId === this.pendingStepId;
-    if (!resized && sameStep && this.shownTarget && sameTarget(this.shownTarget, state.camera)) {
-      return;
-    }
+    // A step's camera target never changes while the page runs (a saved story reloads it), so
+    // progress updates within the step need no comparison.
+    if (!resized && sameStep && this.shownTarget) return;
     const target = resolveCamera(state.camera, this.options.viewport(), this.options.insets());
     // The first view jumps: the reader has seen no map yet, so there is nothing to travel from.
     const firstView = this.shownTarget === undefined;
