@@ -55,11 +55,11 @@ function main(): void {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const time = `checked in ${elapsed.toFixed(0)} ms`;
   if (report.story) {
-    const { steps, places, legs, sources } = report.story;
+    const { steps, places, legs, sources, events, companies } = report.story;
     const warned =
       report.warnings.length > 0 ? `, ${plural(report.warnings.length, 'warning')}` : '';
     console.log(
-      `${storyPath}: valid — ${plural(steps.length, 'step')}, ${plural(places.length, 'place')}, ${plural(legs.length, 'route leg')}, ${plural(sources.length, 'source')}${warned} (${time})`
+      `${storyPath}: valid — ${plural(steps.length, 'step')}, ${plural(places.length, 'place')}, ${plural(legs.length, 'route leg')}, ${plural(sources.length, 'source')}, ${plural(events.length, 'event')}, ${plural(companies.length, 'company').replace('companys', 'companies')}${warned} (${time})`
     );
   } else {
     const what =

@@ -125,6 +125,81 @@ const CASES: Record<string, Case> = {
     kind: 'raw-html',
     at: { marker: '"text": "Rail <img' },
   },
+  'unknown-event-step': {
+    pointer: '/events/0/step',
+    kind: 'unknown-id',
+    at: { marker: '"step": "intrro"' },
+  },
+  'unknown-event-company': {
+    pointer: '/events/0/companies/0',
+    kind: 'unknown-id',
+    at: { marker: '"huwei"' },
+  },
+  'unknown-event-source': {
+    pointer: '/events/1/sources/0',
+    kind: 'unknown-id',
+    at: { marker: '"gizmodoo"' },
+  },
+  'unknown-company-place': {
+    pointer: '/companies/0/place',
+    kind: 'unknown-id',
+    at: { marker: '"place": "huawei-hqq"' },
+  },
+  'unknown-presence-place': {
+    pointer: '/companies/0/presence/0/place',
+    kind: 'unknown-id',
+    at: { marker: '"place": "kim-il-sung-sq"' },
+  },
+  'unknown-presence-source': {
+    pointer: '/companies/0/presence/0/sources/0',
+    kind: 'unknown-id',
+    at: { marker: '"wapo"' },
+  },
+  'duplicate-event-id': {
+    pointer: '/events/1',
+    kind: 'duplicate-id',
+    at: { marker: '"id": "report"', nth: 2, where: 'object' },
+  },
+  'duplicate-company-id': {
+    pointer: '/companies/1',
+    kind: 'duplicate-id',
+    at: { marker: '"id": "huawei"', nth: 2, where: 'object' },
+  },
+  'date-precision-mismatch': {
+    pointer: '/events/0/date/date',
+    kind: 'date',
+    at: { marker: '"date": "2019-07"' },
+  },
+  'date-not-a-day': {
+    pointer: '/events/0/date/date',
+    kind: 'date',
+    at: { marker: '"date": "2019-02-30"' },
+  },
+  'date-unknown-precision': {
+    pointer: '/events/1/date/precision',
+    kind: 'not-allowed',
+    at: { marker: '"precision": "quarter"' },
+  },
+  'when-ends-before-start': {
+    pointer: '/steps/1/when/to',
+    kind: 'date',
+    at: { marker: '"to"', nth: 2 },
+  },
+  'company-bad-colour': {
+    pointer: '/companies/0/colour',
+    kind: 'type',
+    at: { marker: '"colour": "red"' },
+  },
+  'event-missing-date': {
+    pointer: '/events/0/date',
+    kind: 'missing',
+    at: { marker: '"id": "report"', where: 'object' },
+  },
+  'presence-overlapping': {
+    pointer: '/companies/0/presence/1/from',
+    kind: 'date',
+    at: { marker: '"from"', nth: 2 },
+  },
   'javascript-link-in-text': {
     pointer: '/steps/0/text',
     kind: 'unsafe-link',

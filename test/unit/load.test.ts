@@ -117,6 +117,8 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
         '/steps/2/sources/0',
         '/steps/3',
         '/steps/5/map/zoon',
+        // The renamed step no longer exists for the event that told of it.
+        '/events/2/step',
       ].sort()
     );
     expect(problems.find((p) => p.pointer === '/steps/5/map/zoon')?.message).toBe(

@@ -132,4 +132,13 @@ describe('hints for what editors actually type', () => {
       'pyongyang-station'
     );
   });
+
+  it('completes an id cut short mid-word, only when one id fits', () => {
+    const ids = ['kim-il-sung-square', 'sinuiju', 'sinanju'];
+    expect(closest('kim-il-sung-sq', ids)).toBe('kim-il-sung-square');
+    // "sin" begins two ids and is too short to guess from.
+    expect(closest('sin', ids)).toBeUndefined();
+    // Two ids begin "sinanj": the nearer by edits wins.
+    expect(closest('sinanj', ['sinanju', 'sinanju-east'])).toBe('sinanju');
+  });
 });

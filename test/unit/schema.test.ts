@@ -65,6 +65,9 @@ describe('story.schema.json', () => {
       'bad-date',
       'unsafe-source-link',
       'style-not-a-url',
+      'date-unknown-precision',
+      'company-bad-colour',
+      'event-missing-date',
     ];
     const folder = join(ROOT, 'test/fixtures/broken');
     const available = readdirSync(folder).map((f) => f.replace(/\.json$/, ''));

@@ -1,9 +1,11 @@
 /**
- * The pure heart of the engine: (story, active step, progress) → what the map must show.
- * No DOM, no MapLibre. The map applier, the legend and the tests all read this, so they agree.
+ * The pure heart of the engine: (story, active step, progress) → what the map and the overlays
+ * must show. No DOM, no MapLibre. The map applier, the legend, the timeline, the presence layer
+ * and the tests all read this, so they agree.
  */
 import { boundsOf, type CameraTarget } from '../map/camera';
 import { isFitCamera, type Certainty, type Story } from '../story/types';
+import { overlayState, type OverlayState } from './overlay-state';
 
 /** Padding around a `fit` when the step gives none, CSS pixels. */
 export const DEFAULT_FIT_PADDING = 40;
@@ -33,6 +35,8 @@ export interface StepState {
   legs: LegState[];
   /** Places to label, in the order the step lists them (most important first). */
   places: PlaceState[];
+  /** What the timeline highlights and where the presence layer puts each company. */
+  overlays: OverlayState;
 }
 
 function clamp01(value: number): number {
@@ -89,5 +93,13 @@ export function stepState(story: Story, index: number, progress: number): StepSt
     .filter((id, i, ids) => known.has(id) && ids.indexOf(id) === i)
     .map((id) => ({ id, highlighted: highlighted.has(id) }));
 
-  return { stepId: step.id, index: i, progress: p, camera: target, legs, places };
+  return {
+    stepId: step.id,
+    index: i,
+    progress: p,
+    camera: target,
+    legs,
+    places,
+    overlays: overlayState(story, step),
+  };
 }

@@ -34,6 +34,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   if (sameButCase !== undefined) return sameButCase;
   const extended = all.filter((c) => typed.length >= 4 && c.toLowerCase().startsWith(`${typed}-`));
   if (extended.length > 0) return extended.sort((a, b) => a.length - b.length)[0];
+  // A word cut short ("kim-il-sung-sq"): the one id it begins, if only one.
+  const begun = all.filter((c) => typed.length >= 6 && c.toLowerCase().startsWith(typed));
+  if (begun.length === 1) return begun[0];
   const limit = Math.min(3, Math.max(1, Math.floor(typed.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -15,10 +15,18 @@ import {
 import { didYouMean } from './hints.ts';
 import { renderStepText, unsafeTextIssues } from './markdown.ts';
 import { jsonLocator, withoutByteOrderMark } from './positions.ts';
+import { DATE_PRECISIONS, dateBand, dateProblem, formatDate } from './dates.ts';
 import {
   isFitCamera,
   type CameraSpec,
   type Certainty,
+  type Company,
+  type EventKind,
+  type Presence,
+  type PresenceStatus,
+  type StoryDate,
+  type StoryDateRange,
+  type StoryEvent,
   type Confidence,
   type Place,
   type PlaceKind,
@@ -60,6 +68,14 @@ const PLACE_KINDS: readonly PlaceKind[] = [
   'country',
 ];
 const CERTAINTIES: readonly Certainty[] = ['reported', 'schematic'];
+const EVENT_KINDS: readonly EventKind[] = [
+  'un-sanction',
+  'us-sanction',
+  'company',
+  'legal',
+  'report',
+];
+const PRESENCE_STATUSES: readonly PresenceStatus[] = ['confirmed', 'reported', 'alleged', 'denied'];
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Where each read item stood in its file, so later checks point at the right place. */
@@ -261,7 +277,15 @@ function readStepMap(reader: JsonReader, value: unknown, at: string): StepMap | 
 }
 
 function readStep(reader: JsonReader, value: unknown, at: string): Step | undefined {
-  const step = reader.object(value, at, ['id', 'kicker', 'title', 'text', 'sources', 'map']);
+  const step = reader.object(value, at, [
+    'id',
+    'kicker',
+    'title',
+    'text',
+    'sources',
+    'map',
+    'when',
+  ]);
   if (!step) return undefined;
   const id = readId(reader, step, 'id', at);
   const title = reader.string(step, 'title', at);
@@ -272,12 +296,176 @@ function readStep(reader: JsonReader, value: unknown, at: string): Step | undefi
     step.map === undefined
       ? reader.fail(pointerTo(at, 'map'), 'missing required field "map"', 'missing')
       : readStepMap(reader, step.map, pointerTo(at, 'map'));
+  const when =
+    step.when === undefined ? undefined : readWhen(reader, step.when, pointerTo(at, 'when'));
   if (text !== undefined) {
     for (const issue of unsafeTextIssues(text))
       reader.fail(pointerTo(at, 'text'), issue.message, issue.kind);
   }
   if (!id || !title || !text || !sources || !map) return undefined;
-  return { id, title, text, html: renderStepText(text), sources, map, ...(kicker && { kicker }) };
+  if (step.when !== undefined && !when) return undefined;
+  return {
+    id,
+    title,
+    text,
+    html: renderStepText(text),
+    sources,
+    map,
+    ...(kicker && { kicker }),
+    ...(when && { when }),
+  };
+}
+
+/** A date with its precision; the text must be written as the precision requires. */
+function readDate(reader: JsonReader, value: unknown, at: string): StoryDate | undefined {
+  const object = reader.object(value, at, ['date', 'precision', 'about']);
+  if (!object) return undefined;
+  const date = reader.string(object, 'date', at);
+  const precision = reader.oneOf(object, 'precision', at, DATE_PRECISIONS);
+  let about: boolean | undefined;
+  if (object.about !== undefined) {
+    if (typeof object.about === 'boolean') about = object.about;
+    else reader.fail(pointerTo(at, 'about'), 'expected true or false', 'type');
+  }
+  if (date === undefined || precision === undefined) return undefined;
+  const problem = dateProblem(date, precision);
+  if (problem) return reader.fail(pointerTo(at, 'date'), problem, 'date');
+  return { date, precision, ...(about && { about }) };
+}
+
+/** Reads a `from`/`to` pair (either may be absent); `to` may not end before `from` starts. */
+function readDateSpan(
+  reader: JsonReader,
+  from: unknown,
+  to: unknown,
+  at: string
+): { from?: StoryDate; to?: StoryDate; ok: boolean } {
+  const start = from === undefined ? undefined : readDate(reader, from, pointerTo(at, 'from'));
+  const end = to === undefined ? undefined : readDate(reader, to, pointerTo(at, 'to'));
+  const ok = (from === undefined || start !== undefined) && (to === undefined || end !== undefined);
+  if (start && end && dateBand(end).end <= dateBand(start).start) {
+    reader.fail(
+      pointerTo(at, 'to'),
+      `the end (${formatDate(end)}) comes before the start (${formatDate(start)})`,
+      'date'
+    );
+    return { ok: false };
+  }
+  return { ...(start && { from: start }), ...(end && { to: end }), ok };
+}
+
+function readWhen(reader: JsonReader, value: unknown, at: string): StoryDateRange | undefined {
+  const when = reader.object(value, at, ['from', 'to']);
+  if (!when) return undefined;
+  if (when.from === undefined)
+    return reader.fail(pointerTo(at, 'from'), 'missing required field "from"', 'missing');
+  const span = readDateSpan(reader, when.from, when.to, at);
+  if (!span.ok || !span.from) return undefined;
+  return { from: span.from, ...(span.to && { to: span.to }) };
+}
+
+function readEvent(reader: JsonReader, value: unknown, at: string): StoryEvent | undefined {
+  const keys = ['id', 'date', 'label', 'kind', 'sources', 'step', 'companies', 'note'];
+  const event = reader.object(value, at, keys);
+  if (!event) return undefined;
+  const id = readId(reader, event, 'id', at);
+  const date =
+    event.date === undefined
+      ? reader.fail(pointerTo(at, 'date'), 'missing required field "date"', 'missing')
+      : readDate(reader, event.date, pointerTo(at, 'date'));
+  const label = reader.string(event, 'label', at);
+  const kind = reader.oneOf(event, 'kind', at, EVENT_KINDS);
+  const sources = reader.list(event, 'sources', at, reader.text, { minItems: 1 });
+  const step = reader.optionalString(event, 'step', at);
+  const companies = reader.list(event, 'companies', at, reader.text, { optional: true });
+  const note = reader.optionalString(event, 'note', at);
+  if (!id || !date || !label || !kind || !sources || !companies) return undefined;
+  return {
+    id,
+    date,
+    label,
+    kind,
+    sources,
+    companies,
+    ...(step && { step }),
+    ...(note && { note }),
+  };
+}
+
+function readPresence(reader: JsonReader, value: unknown, at: string): Presence | undefined {
+  const presence = reader.object(value, at, ['from', 'to', 'status', 'sources', 'place', 'note']);
+  if (!presence) return undefined;
+  if (presence.from === undefined)
+    reader.fail(pointerTo(at, 'from'), 'missing required field "from"', 'missing');
+  const span = readDateSpan(reader, presence.from, presence.to, at);
+  const status = reader.oneOf(presence, 'status', at, PRESENCE_STATUSES);
+  const sources = reader.list(presence, 'sources', at, reader.text, { minItems: 1 });
+  const place = reader.optionalString(presence, 'place', at);
+  const note = reader.optionalString(presence, 'note', at);
+  if (!span.ok || !span.from || !status || !sources) return undefined;
+  return {
+    from: span.from,
+    status,
+    sources,
+    ...(span.to && { to: span.to }),
+    ...(place && { place }),
+    ...(note && { note }),
+  };
+}
+
+function readCompany(reader: JsonReader, value: unknown, at: string): Company | undefined {
+  const company = reader.object(value, at, [
+    'id',
+    'name',
+    'shortName',
+    'colour',
+    'place',
+    'placeNote',
+    'presence',
+    'note',
+  ]);
+  if (!company) return undefined;
+  const id = readId(reader, company, 'id', at);
+  const name = reader.string(company, 'name', at);
+  let colour = reader.string(company, 'colour', at);
+  if (colour !== undefined && !/^#[0-9a-fA-F]{6}$/.test(colour)) {
+    colour = reader.fail(
+      pointerTo(at, 'colour'),
+      `"${colour}" is not a colour: write it #rrggbb, e.g. #c0392b`,
+      'type'
+    );
+  }
+  const place = reader.string(company, 'place', at);
+  const presence = reader.list(company, 'presence', at, (v, pAt) =>
+    located(readPresence(reader, v, pAt), pAt)
+  );
+  const note = reader.optionalString(company, 'note', at);
+  const placeNote = reader.optionalString(company, 'placeNote', at);
+  const shortName = reader.optionalString(company, 'shortName', at);
+  // Periods oldest first and apart: the timeline draws them in one lane.
+  presence?.forEach((period, index) => {
+    const previous = presence[index - 1];
+    if (!previous) return;
+    const previousEnd = previous.to ? dateBand(previous.to).end : Infinity;
+    if (dateBand(period.from).start < previousEnd) {
+      reader.fail(
+        pointerTo(locationOf(period), 'from'),
+        'presence periods must be in order, each starting after the one before it ends',
+        'date'
+      );
+    }
+  });
+  if (!id || !name || !colour || !place || !presence) return undefined;
+  return {
+    id,
+    name,
+    colour,
+    place,
+    presence,
+    ...(placeNote && { placeNote }),
+    ...(shortName && { shortName }),
+    ...(note && { note }),
+  };
 }
 
 function readSource(reader: JsonReader, value: unknown, at: string): Source | undefined {
@@ -308,35 +496,81 @@ function checkUnique(reader: JsonReader, items: { id: string }[]): void {
   }
 }
 
-/** Every id a step mentions must exist; `grow` must be a shown leg; highlights must be shown. */
+interface StoryParts {
+  steps: Step[];
+  places: Place[];
+  legs: RouteLeg[];
+  sources: Source[];
+  events: StoryEvent[];
+  companies: Company[];
+}
+
+/**
+ * The ids written in a list of objects, whether or not each item was read without problems:
+ * a reference to an item that has problems of its own is not also reported as unknown.
+ */
+function declaredIds(list: unknown, read: readonly { id: string }[]): Set<string> {
+  const ids = new Set(read.map((item) => item.id));
+  if (Array.isArray(list)) {
+    for (const item of list) {
+      if (typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string')
+        ids.add(item.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Every id the story mentions must exist; `grow` must be a shown leg; highlights must be
+ * shown.
+ */
 function checkReferences(
   reader: JsonReader,
-  steps: Step[],
-  places: Place[],
-  legs: RouteLeg[],
-  sources: Source[]
+  story: StoryParts,
+  written: { steps: unknown; sources: unknown; companies: unknown }
 ): void {
+  const { steps, places, legs, sources, events, companies } = story;
   const placeIds = new Set(places.map((p) => p.id));
   const legIds = new Set(legs.map((l) => l.id));
-  const sourceIds = new Set(sources.map((s) => s.id));
+  const sourceIds = declaredIds(written.sources, sources);
+  const stepIds = declaredIds(written.steps, steps);
+  const companyIds = declaredIds(written.companies, companies);
+  /** Reports each of `ids` (at `at`/`where`/index) that is not in `known`. */
+  const refs = (at: string, ids: string[], known: Set<string>, what: string, where: string) =>
+    ids.forEach((id, i) => {
+      if (!known.has(id)) {
+        reader.fail(
+          where === '' ? at : `${at}/${where}/${i}`,
+          `unknown ${what} "${id}"${didYouMean(id, known)}`,
+          'unknown-id'
+        );
+      }
+    });
+  events.forEach((event) => {
+    const at = locationOf(event);
+    refs(at, event.sources, sourceIds, 'source', 'sources');
+    refs(at, event.companies, companyIds, 'company', 'companies');
+    if (event.step !== undefined) refs(`${at}/step`, [event.step], stepIds, 'step', '');
+  });
+  companies.forEach((company) => {
+    const at = locationOf(company);
+    refs(`${at}/place`, [company.place], placeIds, 'place', '');
+    company.presence.forEach((period) => {
+      const pAt = locationOf(period);
+      refs(pAt, period.sources, sourceIds, 'source', 'sources');
+      if (period.place !== undefined) refs(`${pAt}/place`, [period.place], placeIds, 'place', '');
+    });
+  });
   steps.forEach((step) => {
     const at = locationOf(step);
-    const refs = (ids: string[], known: Set<string>, what: string, where: string) =>
-      ids.forEach((id, i) => {
-        if (!known.has(id)) {
-          reader.fail(
-            `${at}/${where}/${i}`,
-            `unknown ${what} "${id}"${didYouMean(id, known)}`,
-            'unknown-id'
-          );
-        }
-      });
-    refs(step.sources, sourceIds, 'source', 'sources');
-    refs(step.map.places, placeIds, 'place', 'map/places');
-    refs(step.map.highlight, placeIds, 'place', 'map/highlight');
-    refs(step.map.legs, legIds, 'route leg', 'map/legs');
+    const stepRefs = (ids: string[], known: Set<string>, what: string, where: string) =>
+      refs(at, ids, known, what, where);
+    stepRefs(step.sources, sourceIds, 'source', 'sources');
+    stepRefs(step.map.places, placeIds, 'place', 'map/places');
+    stepRefs(step.map.highlight, placeIds, 'place', 'map/highlight');
+    stepRefs(step.map.legs, legIds, 'route leg', 'map/legs');
     if (isFitCamera(step.map.camera))
-      refs(step.map.camera.fit, placeIds, 'place', 'map/camera/fit');
+      stepRefs(step.map.camera.fit, placeIds, 'place', 'map/camera/fit');
     const grow = step.map.grow;
     if (grow !== undefined) {
       if (!legIds.has(grow)) {
@@ -432,7 +666,15 @@ export function loadStory(files: StoryFiles): Story {
   checkLegStops(routeReader, legs, places);
 
   const reader = new JsonReader(files.story.path);
-  const root = reader.object(storyJson, '', ['$schema', 'meta', 'map', 'sources', 'steps']);
+  const root = reader.object(storyJson, '', [
+    '$schema',
+    'meta',
+    'map',
+    'sources',
+    'events',
+    'companies',
+    'steps',
+  ]);
   let story: Story | undefined;
   if (root) {
     const metaObject =
@@ -464,9 +706,23 @@ export function loadStory(files: StoryFiles): Story {
       reader.list(root, 'steps', '', (v, at) => located(readStep(reader, v, at), at), {
         minItems: 1,
       }) ?? [];
+    const events =
+      reader.list(root, 'events', '', (v, at) => located(readEvent(reader, v, at), at), {
+        optional: true,
+      }) ?? [];
+    const companies =
+      reader.list(root, 'companies', '', (v, at) => located(readCompany(reader, v, at), at), {
+        optional: true,
+      }) ?? [];
     checkUnique(reader, sources);
+    checkUnique(reader, events);
+    checkUnique(reader, companies);
     checkUnique(reader, steps);
-    checkReferences(reader, steps, places, legs, sources);
+    checkReferences(
+      reader,
+      { steps, places, legs, sources, events, companies },
+      { steps: root.steps, sources: root.sources, companies: root.companies }
+    );
     if (meta?.title && meta.dek && meta.byline && meta.published && meta.credits) {
       story = {
         meta: {
@@ -478,6 +734,8 @@ export function loadStory(files: StoryFiles): Story {
         },
         map: style === undefined ? {} : { style },
         sources,
+        events,
+        companies,
         steps,
         places,
         legs,

@@ -202,6 +202,8 @@ export interface StepDocument {
   sources?: Id[];
   /** What the map shows while the step is read. */
   map: StepMapDocument;
+  /** The date or period the step is about: the timeline highlights it. */
+  when?: StoryDateRange;
 }
 
 export interface Step extends Omit<StepDocument, 'sources' | 'map'> {
@@ -209,6 +211,142 @@ export interface Step extends Omit<StepDocument, 'sources' | 'map'> {
   map: StepMap;
   /** `text` rendered by the build (markdown.ts); never written by editors. */
   html: string;
+}
+
+/**
+ * How precise a date is: a `day`, a `month`, a `half` year (January–June or July–December), or
+ * only the `year`. The timeline draws anything coarser than a day as a band, never a point.
+ */
+export type DatePrecision = 'day' | 'month' | 'half' | 'year';
+
+/**
+ * A date as the sources give it, written to match its precision: `2016-06-02` (day),
+ * `2016-06` (month), `2016-H1` or `2016-H2` (half), `2016` (year).
+ */
+export interface StoryDate {
+  /**
+   * The date, written as its precision requires.
+   * @pattern ^\d{4}(-(\d{2}(-\d{2})?|H[12]))?$
+   * @examples ["2016-06-02", "2016-06", "2016-H1", "2014"]
+   */
+  date: string;
+  /** How precise the date is; it must agree with how `date` is written. */
+  precision: DatePrecision;
+  /**
+   * The sources give the date only roughly ("about 2008"); shown as "about".
+   * @default false
+   */
+  about?: boolean;
+}
+
+/** A step's time: one date, or a range from `from` to `to` (both included). */
+export interface StoryDateRange {
+  /** The start, or the only date. */
+  from: StoryDate;
+  /** The end, when the step covers a range; not before `from`. */
+  to?: StoryDate;
+}
+
+/**
+ * `un-sanction`: a UN Security Council resolution. `us-sanction`: a US government listing,
+ * designation or easing. `company`: something a company did. `legal`: an investigation,
+ * arrest or indictment. `report`: a news report.
+ */
+export type EventKind = 'un-sanction' | 'us-sanction' | 'company' | 'legal' | 'report';
+
+/** A dated event on the timeline, as written in story.json. */
+export interface StoryEventDocument {
+  /** The event's unique name. */
+  id: Id;
+  /** When it happened, as precisely as the sources allow. */
+  date: StoryDate;
+  /**
+   * Short label shown on the timeline.
+   * @examples ["UN resolution 2270"]
+   */
+  label: Text;
+  /** What kind of event it is: sets its lane, shape and colour. */
+  kind: EventKind;
+  /**
+   * Ids of the sources for it.
+   * @minItems 1
+   */
+  sources: Id[];
+  /** Id of the step that tells of it: activating its mark on the timeline goes there. */
+  step?: Id;
+  /**
+   * Ids of the companies it concerns. A UN or US sanction that names a company marks it
+   * "sanctioned" on the map from that date.
+   */
+  companies?: Id[];
+  /** What the date means, when it needs saying (e.g. "the date it was reported"). */
+  note?: Text;
+}
+
+/** A dated event, with its list of companies filled in. */
+export interface StoryEvent extends StoryEventDocument {
+  companies: Id[];
+}
+
+/**
+ * How sure the sources are of a company's presence: `confirmed` (company statements,
+ * filings), `reported` (news reports of documents or witnesses), `alleged` (an accusation,
+ * e.g. an indictment), `denied` (the company says it was not there).
+ */
+export type PresenceStatus = 'confirmed' | 'reported' | 'alleged' | 'denied';
+
+/** A period in which a company was (or is reported to have been) present in North Korea. */
+export interface Presence {
+  /** When it began. */
+  from: StoryDate;
+  /** When it ended; leave out when no end is reported. */
+  to?: StoryDate;
+  /** How sure the sources are. */
+  status: PresenceStatus;
+  /**
+   * Ids of the sources for it.
+   * @minItems 1
+   */
+  sources: Id[];
+  /** Id of the place where it was, if reported; the map shows the company there meanwhile. */
+  place?: Id;
+  /** What the sources say, shown with the period (e.g. a company's denial). */
+  note?: Text;
+}
+
+/** A company whose presence the story follows. */
+export interface Company {
+  /** The company's unique name. */
+  id: Id;
+  /**
+   * Its name as readers see it.
+   * @examples ["Panda International"]
+   */
+  name: Text;
+  /**
+   * A shorter name where room is short (the timeline on phones).
+   * @examples ["Panda"]
+   */
+  shortName?: Text;
+  /**
+   * Its colour on the timeline and map, written #rrggbb. Colour is never the only cue: each
+   * company is also labelled by name.
+   * @pattern ^#[0-9a-fA-F]{6}$
+   * @examples ["#c0392b"]
+   */
+  colour: string;
+  /** Id of its home place (headquarters or base), where the map shows it by default. */
+  place: Id;
+  /**
+   * What the home place stands for, when it is not plainly the company's own seat; shown
+   * with the company's label on the map.
+   * @examples ["parent group's city; its own is not confirmed"]
+   */
+  placeNote?: Text;
+  /** Its periods of presence in North Korea, oldest first; empty when none is sourced. */
+  presence: Presence[];
+  /** What the story says of it in one line (e.g. "Linked by the report; no presence sourced"). */
+  note?: Text;
 }
 
 /** The story's headline, standfirst, byline, date and credits. */
@@ -259,6 +397,10 @@ export interface StoryDocument {
   map?: StoryMapOptions;
   /** Everything the story relies on; steps cite them by id. */
   sources: Source[];
+  /** Dated events for the timeline. */
+  events?: StoryEventDocument[];
+  /** Companies whose presence the timeline and the map follow. */
+  companies?: Company[];
   /**
    * The steps, in reading order.
    * @minItems 1
@@ -271,6 +413,8 @@ export interface Story {
   meta: StoryMeta;
   map: StoryMapOptions;
   sources: Source[];
+  events: StoryEvent[];
+  companies: Company[];
   steps: Step[];
   places: Place[];
   legs: RouteLeg[];

@@ -1,0 +1,106 @@
+/**
+ * The overlays' part of a step's state: which time the step is about, which events fall in it,
+ * and where each company stands at its end. Pure, like the rest of the state module.
+ */
+import { dateBand, overlaps, rangeBand, type Band } from '../story/dates';
+import type { Company, Presence, PresenceStatus, Step, Story, StoryEvent } from '../story/types';
+
+/**
+ * A company's standing at a moment: `none` (no presence in North Korea is sourced),
+ * `not-yet` (before its first period), `present`, or `left` (its last period has ended, or
+ * may have: the moment falls in or after the span its end date covers).
+ */
+export type Standing = 'none' | 'not-yet' | 'present' | 'left';
+
+export interface CompanyState {
+  id: string;
+  standing: Standing;
+  /** The status of the period it is in, or last left; undefined for `none` and `not-yet`. */
+  status: PresenceStatus | undefined;
+  /** A UN or US sanction naming it is dated at or before the moment. */
+  sanctioned: boolean;
+  /** Id of the place the map shows it at: the period's place while present, else its home. */
+  place: string;
+}
+
+export interface OverlayState {
+  /** The span the step is about; undefined when the step has no `when`. */
+  when: Band | undefined;
+  /** Ids of the events that may fall within `when`, in the story's order. */
+  events: string[];
+  /** Each company at the last moment of `when`; empty when the step has no `when`. */
+  companies: CompanyState[];
+}
+
+const SANCTIONS: ReadonlySet<StoryEvent['kind']> = new Set(['un-sanction', 'us-sanction']);
+
+/** The events whose date span shares any moment with `band`. */
+export function eventsIn(events: readonly StoryEvent[], band: Band): StoryEvent[] {
+  return events.filter((event) => overlaps(dateBand(event.date), band));
+}
+
+/** The period a company is in at `moment`, or the last one it has left, with its standing. */
+export function presenceAt(
+  company: Company,
+  moment: number
+): { standing: Standing; period: Presence | undefined } {
+  if (company.presence.length === 0) return { standing: 'none', period: undefined };
+  let left: Presence | undefined;
+  for (const period of company.presence) {
+    const start = dateBand(period.from).start;
+    const end = period.to ? dateBand(period.to).start : Infinity;
+    if (moment < start) break;
+    if (moment < end) return { standing: 'present', period };
+    left = period;
+  }
+  return left ? { standing: 'left', period: left } : { standing: 'not-yet', period: undefined };
+}
+
+/** Whether a UN or US sanction naming the company is dated at or before `moment`. */
+export function sanctionedAt(
+  company: Company,
+  events: readonly StoryEvent[],
+  moment: number
+): boolean {
+  return events.some(
+    (event) =>
+      SANCTIONS.has(event.kind) &&
+      event.companies.includes(company.id) &&
+      dateBand(event.date).start <= moment
+  );
+}
+
+/**
+ * Computed once per step of a story: the overlays depend on the step alone, and the same object
+ * for every progress update lets the overlays skip work when only the progress moved.
+ */
+const cache = new WeakMap<Story, WeakMap<Step, OverlayState>>();
+
+export function overlayState(story: Story, step: Step): OverlayState {
+  let byStep = cache.get(story);
+  if (!byStep) cache.set(story, (byStep = new WeakMap()));
+  let state = byStep.get(step);
+  if (!state) byStep.set(step, (state = computeOverlayState(story, step)));
+  return state;
+}
+
+function computeOverlayState(story: Story, step: Step): OverlayState {
+  if (!step.when) return { when: undefined, events: [], companies: [] };
+  const when = rangeBand(step.when);
+  // The moment the map shows: the last one the step speaks of.
+  const moment = when.end - 1;
+  return {
+    when,
+    events: eventsIn(story.events, when).map((event) => event.id),
+    companies: story.companies.map((company) => {
+      const { standing, period } = presenceAt(company, moment);
+      return {
+        id: company.id,
+        standing,
+        status: period?.status,
+        sanctioned: sanctionedAt(company, story.events, moment),
+        place: standing === 'present' && period?.place ? period.place : company.place,
+      };
+    }),
+  };
+}
