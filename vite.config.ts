@@ -20,6 +20,16 @@ export default defineConfig({
         },
       },
       {
+        // Svelte components mounted in jsdom: Svelte's browser build, not its server one.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.ts'],
+          environment: 'jsdom',
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

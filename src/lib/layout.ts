@@ -11,28 +11,37 @@ export const NARROW_MAX_WIDTH = 767;
  * 450 px of a 844 px phone) read with its bottom at the bottom of the screen.
  */
 export const NARROW_CARD_SHARE = 0.55;
-/** Room kept clear at the top of the map for the legend, CSS pixels. */
+/** Room kept clear at the top of the map for the legend when it is not measured, CSS pixels. */
 export const LEGEND_ROOM = 56;
+
+/** What the overlays take of the map, as measured on the page, CSS pixels. */
+export interface OverlayRoom {
+  /** Height of the timeline strip (0 without one). */
+  timeline?: number;
+  /** Distance from the map's top to the legend's bottom. */
+  legend?: number;
+}
 /** Room kept on the right for place labels, which are drawn to the right of their dot. */
 export const LABEL_ROOM = { wide: 150, narrow: 110 } as const;
 
 /**
  * What covers the map, for a map of `size`:
- * - `cover`, the text card over the lower part on narrow screens: every camera, fixed or
- *   fitted, is centred in the part of the map above it;
+ * - `cover`, the text card over the lower part on narrow screens, and the timeline strip
+ *   docked above the card or at the foot of a desktop map: every camera, fixed or fitted, is
+ *   centred in the part of the map above them;
  * - `chrome`, the legend at the top and room for labels on the right: a `fit` keeps its places
  *   clear of them, but a fixed view is not moved for them (its centre is the editor's choice).
  */
-export function mapInsets(size: Size, narrow: boolean): Insets {
+export function mapInsets(size: Size, narrow: boolean, room: OverlayRoom = {}): Insets {
   return {
     cover: {
       top: 0,
       right: 0,
-      bottom: narrow ? Math.round(size.height * NARROW_CARD_SHARE) : 0,
+      bottom: (narrow ? Math.round(size.height * NARROW_CARD_SHARE) : 0) + (room.timeline ?? 0),
       left: 0,
     },
     chrome: {
-      top: LEGEND_ROOM,
+      top: room.legend ?? LEGEND_ROOM,
       right: narrow ? LABEL_ROOM.narrow : LABEL_ROOM.wide,
       bottom: 0,
       left: 0,

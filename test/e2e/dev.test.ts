@@ -1,6 +1,6 @@
 /**
  * The dev preview an editor uses: saving a broken story keeps the last good page and shows the
- * problems in Vite's error overlay; fixing it reloads the page with the change. Runs the dev
+ * problems in Vite's error overlay; fixing it swaps the change in, without a reload. Runs the dev
  * server on a copy of the story, so story/story.json is never touched.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('shows problems in the overlay over the last good page, and reloads once they are fixed', async () => {
+  it('shows problems in the overlay over the last good page, and takes the fix without one', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${origin}/`);
     await page.waitForSelector('[data-step-id="intro"]');
@@ -50,7 +50,10 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
     await page.waitForSelector('[data-testid="edit-panel"]');
     const good = readFileSync(storyFile, 'utf8');
 
-    writeFileSync(storyFile, good.replace('"huawei-hq"', '"huawei-hqq"'));
+    // The first step's first framed place, mistyped.
+    const broken = JSON.parse(good) as { steps: { map: { camera: { fit: string[] } } }[] };
+    broken.steps[0]!.map.camera.fit[0] = 'huawei-hqq';
+    writeFileSync(storyFile, JSON.stringify(broken, null, 2));
     const overlay = await page.waitForFunction(
       () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? false
     );
@@ -74,33 +77,78 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
     await page.close();
   });
 
-  it('keeps the reader on the step they were reading when a saved change reloads the page', async () => {
+  it('swaps a saved story in without a reload, keeping the reader on their step', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${origin}/`);
     await page.waitForSelector('[data-step-id="rail"]');
     await scrollToStep(page, 'rail', 0.3);
     await waitForSettled(page, 'rail');
+    // Survives only if the page is not reloaded.
+    await page.evaluate('window.__notReloaded = true');
     const good = readFileSync(storyFile, 'utf8');
-    writeFileSync(
-      storyFile,
-      good.replace('By rail to the capital', 'By rail to the capital, edited')
-    );
+    const story = JSON.parse(good) as {
+      steps: { id: string; title: string; text: string; map: { camera: unknown } }[];
+    };
+    const railAt = story.steps.findIndex((step) => step.id === 'rail');
+    const before = story.steps[railAt - 1]!;
+    // A new step just above the reader's, with a long text that pushes theirs down the page.
+    const inserted = {
+      ...before,
+      id: 'inserted-step',
+      title: 'An inserted step',
+      text: 'Inserted text, first paragraph.\n\nSecond paragraph, to push the next step down.',
+    };
+    story.steps.splice(railAt, 0, inserted);
+    story.steps[railAt + 1]!.title = 'By rail to the capital, edited';
+    writeFileSync(storyFile, JSON.stringify(story, null, 2));
+
     await page.waitForFunction(
       () =>
         document.querySelector('[data-step-id="rail"] h2')?.textContent ===
         'By rail to the capital, edited'
     );
+    expect(await page.evaluate('window.__notReloaded')).toBe(true);
     await waitForSettled(page, 'rail');
     expect(await page.getAttribute(MAP, 'data-active-step')).toBe('rail');
+    // Every card shows its own step's words: the new one, and its neighbours unchanged.
+    const cards = await page.$$eval('[data-step-id]', (elements) =>
+      elements.map((element) => ({
+        id: element.getAttribute('data-step-id'),
+        text: element.querySelector('.step-text')?.textContent ?? '',
+      }))
+    );
+    expect(cards.map((card) => card.id)).toEqual(story.steps.map((step) => step.id));
+    const insertedCard = cards.find((card) => card.id === 'inserted-step')!;
+    expect(insertedCard.text).toContain('Inserted text, first paragraph.');
+    expect(cards.filter((card) => card.text.includes('Inserted text'))).toHaveLength(1);
+
+    // A changed camera for the step being read moves the map there, still without a reload.
+    const cameraBefore = await page.getAttribute(MAP, 'data-camera');
+    story.steps[railAt + 1]!.map.camera = { center: [125.0, 39.5], zoom: 6, bearing: 0, pitch: 0 };
+    writeFileSync(storyFile, JSON.stringify(story, null, 2));
+    await page.waitForFunction(
+      ([selector, camera]) => {
+        const map = document.querySelector(selector!);
+        return (
+          map?.getAttribute('data-active-step') === 'rail' &&
+          map.getAttribute('data-camera') !== camera
+        );
+      },
+      [MAP, cameraBefore]
+    );
+    expect(await page.evaluate('window.__notReloaded')).toBe(true);
+
     writeFileSync(storyFile, good);
+    await page.waitForFunction(() => !document.querySelector('[data-step-id="inserted-step"]'));
     await page.close();
   });
 
   it('starting with a broken story, shows its problems on the error page', async () => {
-    writeFileSync(
-      storyFile,
-      readFileSync(join(ROOT, 'story/story.json'), 'utf8').replace('"intro"', '"Intro Step"')
-    );
+    const broken = JSON.parse(readFileSync(join(ROOT, 'story/story.json'), 'utf8')) as {
+      steps: { id: string }[];
+    };
+    broken.steps[0]!.id = 'Intro Step';
+    writeFileSync(storyFile, JSON.stringify(broken, null, 2));
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
     await page.waitForSelector('pre');

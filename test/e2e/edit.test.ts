@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { camerasMatch, parseCamera, resolveCamera } from '../../src/lib/map/camera';
 import { mapInsets } from '../../src/lib/layout';
 import { committedStory } from '../unit/helpers';
-import { MAP, findChromium, mapSize, shownCamera, waitForSettled } from './harness';
+import { MAP, findChromium, mapSize, shownCamera, overlayRoom, waitForSettled } from './harness';
 import { useSiteAndBrowser } from './hooks';
 
 const story = committedStory();
@@ -70,7 +70,7 @@ describe.skipIf(!chromiumPath)('the editing aid', () => {
     const again = resolveCamera(
       { kind: 'view', camera: snippet.camera },
       size,
-      mapInsets(size, false)
+      mapInsets(size, false, await overlayRoom(page))
     );
     expect(
       camerasMatch(again, await shownCamera(page), { pixels: 2, zoom: 0.01, degrees: 0.2 })

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../../src/cli/serve';
 import { parseCamera, type Camera } from '../../src/lib/map/camera';
+import type { OverlayRoom } from '../../src/lib/layout';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
@@ -105,6 +106,20 @@ export async function shownCamera(page: Page): Promise<Camera> {
   const camera = parseCamera(await page.getAttribute(MAP, 'data-camera'));
   if (!camera) throw new Error('the map has no data-camera');
   return camera;
+}
+
+/** What the overlays take of the map, measured as StoryMap.svelte measures it. */
+export async function overlayRoom(page: Page): Promise<OverlayRoom> {
+  return page.$eval(MAP, (map) => {
+    const dock = map.querySelector<HTMLElement>('.timeline-dock');
+    const legend = map.querySelector<HTMLElement>('.overlays')!;
+    return {
+      timeline: dock ? dock.offsetHeight : 0,
+      legend: Math.round(
+        legend.getBoundingClientRect().bottom - map.getBoundingClientRect().top + 8
+      ),
+    };
+  });
 }
 
 /** The size of the map's drawing area, CSS pixels. */

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
         // Place the card where a reader has it while the step is active.
         await scrollToStep(page, step.id, 0.15);
         await waitForSettled(page, step.id);
+        // CSS transitions (the timeline's highlight, card opacity) run to their end.
+        await page.waitForFunction('document.getAnimations().length === 0');
         await page.evaluate(
           () =>
             new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))

@@ -16,6 +16,7 @@ import {
   mapSize,
   scrollToStep,
   shownCamera,
+  overlayRoom,
   waitForSettled,
   watchPage,
   type PageIssues,
@@ -43,7 +44,7 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   async function expectOnTarget(page: Page, index: number, progress: number) {
     const size = await mapSize(page);
     const narrow = page.viewportSize()!.width <= NARROW_MAX_WIDTH;
-    const insets = mapInsets(size, narrow);
+    const insets = mapInsets(size, narrow, await overlayRoom(page));
     const target = resolveCamera(stepState(story, index, progress).camera, size, insets);
     const shown = await shownCamera(page);
     expect(

@@ -165,6 +165,35 @@ describe('resolveCamera', () => {
     expect(shown.bearing).toBe(0);
     expect(shown.pitch).toBe(0);
   });
+
+  it("shrinks a step's padding on a small clear area, to a quarter of it at most", () => {
+    const places: LngLat[] = [
+      [124.38, 40.12],
+      [125.74, 39.0],
+    ];
+    const target = { kind: 'fit' as const, bounds: boundsOf(places), padding: 80, maxZoom: 20 };
+    // Card, timeline and legend leave 844 - 464 - 90 - 100 = 190 px of height.
+    const crowded = {
+      cover: { top: 0, right: 0, bottom: 464 + 90, left: 0 },
+      chrome: { top: 100, right: 110, bottom: 0, left: 0 },
+    };
+    const shown = resolveCamera(target, phone, crowded);
+    const ys = places.map((p) => screenPosition(p, shown, phone)[1]);
+    // 80 px above and below would leave 30 px; a quarter (47.5 px) leaves the places 95 px.
+    expect(Math.max(...ys) - Math.min(...ys)).toBeCloseTo(190 - 2 * 47.5, 0);
+    for (const y of ys) {
+      expect(y).toBeGreaterThanOrEqual(100 + 47.5 - 0.01);
+      expect(y).toBeLessThanOrEqual(844 - 554 - 47.5 + 0.01);
+    }
+    // With room to spare, the step's own padding is kept.
+    const desktop = {
+      cover: { top: 0, right: 0, bottom: 0, left: 0 },
+      chrome: { top: 56, right: 150, bottom: 0, left: 0 },
+    };
+    const roomy = resolveCamera(target, { width: 1280, height: 800 }, desktop);
+    const roomyYs = places.map((p) => screenPosition(p, roomy, { width: 1280, height: 800 })[1]);
+    expect(Math.min(...roomyYs)).toBeGreaterThanOrEqual(56 + 80 - 0.01);
+  });
 });
 
 describe('data-camera format', () => {

@@ -273,6 +273,32 @@ describe('StoryMapController', () => {
     expect(railLabel?.dataset.collides).toBe('true');
   });
 
+  it('takes a changed story on the same map: new labels, new camera, the route redrawn', () => {
+    const { map, controller, settled } = setup();
+    const rail = indexOf('rail');
+    controller.apply(stepState(story, rail, 1));
+    const dataCalls = map.setDataCalls;
+    const edited = structuredClone(story);
+    const step = edited.steps[rail]!;
+    step.map.camera = { center: [125, 39.5], zoom: 6, bearing: 0, pitch: 0 };
+    const renamed = edited.places.find((p) => p.id === 'pyongyang-station')!;
+    renamed.name = 'Pyongyang Station, edited';
+    controller.replaceStory(edited);
+    // Labels of the old story are gone; the new ones are pinned.
+    expect(document.querySelectorAll('[data-place-id="pyongyang-station"]')).toHaveLength(1);
+    controller.apply(stepState(edited, rail, 1));
+    expect(
+      document.querySelector('[data-place-id="pyongyang-station"] .place-name')?.textContent
+    ).toBe('Pyongyang Station, edited');
+    expect(map.setDataCalls).toBe(dataCalls + 1);
+    // Not a first view: the camera travels from where it is to the edited one.
+    expect(map.moves.at(-1)).not.toBe('jump');
+    map.finish();
+    expect(settled.at(-1)).toBe('rail');
+    const target = resolveCamera(stepState(edited, rail, 1).camera, viewport, noInsets);
+    expect(camerasMatch(shownCamera(map), target)).toBe(true);
+  });
+
   it('removes its labels and listener on destroy', () => {
     const { map, controller, settled } = setup();
     controller.apply(stepState(story, 0, 0));

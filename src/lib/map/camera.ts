@@ -238,7 +238,13 @@ export function resolveCamera(target: CameraTarget, viewport: Size, insets: Inse
     const shifted = offsetCenter(center, zoom, bearing, insets.cover);
     return { center: shifted, zoom, bearing, pitch };
   }
-  const padding = sum(insets.cover, insets.chrome, target.padding);
+  const covered = sum(insets.cover, insets.chrome);
+  // The step's padding is breathing room: on a small clear area (a phone, under its card and
+  // timeline) it gives way, to at most a quarter of that area, so the places stay large.
+  const clearWidth = viewport.width - covered.left - covered.right;
+  const clearHeight = viewport.height - covered.top - covered.bottom;
+  const breathing = Math.max(0, Math.min(target.padding, clearWidth / 4, clearHeight / 4));
+  const padding = sum(insets.cover, insets.chrome, breathing);
   const { center, zoom } = fitBounds(target.bounds, viewport, padding, { maxZoom: target.maxZoom });
   return { center, zoom, bearing: 0, pitch: 0 };
 }

@@ -96,7 +96,7 @@ export class StoryMapController {
   private readonly placeLabels = new Map<string, HTMLElement>();
   private readonly legLabels = new Map<string, HTMLElement>();
   private readonly pins: PinnedLabel[] = [];
-  private readonly legsById: Map<string, RouteLeg>;
+  private legsById = new Map<string, RouteLeg>();
   private shownLegs = '';
   /** Legs drawn in full, whose labels may show when long enough on screen. */
   private completeLegs = new Set<string>();
@@ -111,6 +111,26 @@ export class StoryMapController {
     story: Story,
     private readonly options: ControllerOptions
   ) {
+    this.pinStory(story);
+    this.map.on('moveend', this.handleMoveEnd);
+  }
+
+  /**
+   * Takes a changed story (an editor saved story.json in dev) without a new map: labels are
+   * made again, and the next `apply` redraws the route and moves the camera from where it is.
+   */
+  replaceStory(story: Story): void {
+    this.unpin();
+    this.pinStory(story);
+    this.shownLegs = '';
+    this.completeLegs = new Set();
+    this.current = undefined;
+    this.shownStepId = undefined;
+    this.pendingStepId = undefined;
+  }
+
+  private pinStory(story: Story): void {
+    const options = this.options;
     this.legsById = new Map(story.legs.map((leg) => [leg.id, leg]));
     for (const place of story.places) {
       const element = placeLabel(place);
@@ -130,7 +150,13 @@ export class StoryMapController {
       this.legLabels.set(leg.id, element);
       this.pins.push(options.pin(element, midpoint(leg.coordinates), 'center'));
     }
-    this.map.on('moveend', this.handleMoveEnd);
+  }
+
+  private unpin(): void {
+    for (const pin of this.pins) pin.remove();
+    this.pins.length = 0;
+    this.placeLabels.clear();
+    this.legLabels.clear();
   }
 
   /** Shows `state`, changing only what differs from what the map shows now. */
@@ -155,8 +181,7 @@ export class StoryMapController {
 
   destroy(): void {
     this.map.off('moveend', this.handleMoveEnd);
-    for (const pin of this.pins) pin.remove();
-    this.pins.length = 0;
+    this.unpin();
   }
 
   private applyLegs(state: StepState): void {
@@ -243,8 +268,8 @@ export class StoryMapController {
 
   private applyCamera(state: StepState, resized: boolean): void {
     const sameStep = state.stepId === this.shownStepId || state.stepId === this.pendingStepId;
-    // A step's camera target never changes while the page runs (a saved story reloads it), so
-    // progress updates within the step need no comparison.
+    // A step's camera target changes only with the story (`replaceStory` forgets the shown
+    // step), so progress updates within the step need no comparison.
     if (!resized && sameStep && this.shownTarget) return;
     const target = resolveCamera(state.camera, this.options.viewport(), this.options.insets());
     // The first view jumps: the reader has seen no map yet, so there is nothing to travel from.

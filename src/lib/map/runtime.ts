@@ -8,7 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is emitted as its own file and loaded from our origin (no blob:, no CDN).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import basemapUrl from '$geo/basemap.json?url';
-import type { Story } from '../story/types';
+import type { LngLat, Story } from '../story/types';
 import type { Camera } from './camera';
 import { StoryMapController, type ControllerOptions } from './controller';
 import { ROUTE_SOURCE, embeddedStyle, routeLayers } from './style';
@@ -26,6 +26,15 @@ export interface MountedMap {
   controller: StoryMapController;
   /** Call after the container changed size. */
   resize(): void;
+  /** Shows a changed story (dev preview) on the same map; a changed style is loaded anew. */
+  replaceStory(story: Story): void;
+  /** Where a position is on the map now, CSS pixels from the map's top left. */
+  project(at: LngLat): { x: number; y: number };
+  /**
+   * Calls `listener` on every camera change, inside MapLibre's own animation frame, so what
+   * it draws moves with the map; returns the function that stops it.
+   */
+  onCameraChange(listener: () => void): () => void;
   destroy(): void;
 }
 
@@ -53,7 +62,7 @@ export function mountStoryMap(
   options: MountOptions
 ): Promise<MountedMap> {
   const fallback: StyleSpecification = embeddedStyle(new URL(basemapUrl, document.baseURI).href);
-  const style = story.map.style ?? fallback;
+  let style = story.map.style ?? fallback;
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
@@ -73,6 +82,11 @@ export function mountStoryMap(
       return;
     }
 
+    // Test hook: with ?debug in the address, tests reach the map (to compare overlays with
+    // map.project frame by frame). Readers never add it; it exposes nothing they lack.
+    if (new URLSearchParams(window.location.search).has('debug')) {
+      Object.assign(window, { __storyMap: map });
+    }
     let usingFallback = style === fallback;
     let controller: StoryMapController | undefined;
 
@@ -122,6 +136,20 @@ export function mountStoryMap(
         resize: () => {
           map.resize();
           controller?.resize();
+        },
+        project: (at) => map.project(at),
+        onCameraChange: (listener) => {
+          map.on('move', listener);
+          return () => map.off('move', listener);
+        },
+        replaceStory: (next) => {
+          const nextStyle = next.map.style ?? fallback;
+          if (JSON.stringify(nextStyle) !== JSON.stringify(style)) {
+            style = nextStyle;
+            usingFallback = style === fallback;
+            map.setStyle(style);
+          }
+          controller?.replaceStory(next);
         },
         destroy: () => {
           controller?.destroy();

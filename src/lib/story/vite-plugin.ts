@@ -8,6 +8,7 @@ import type { Plugin } from 'vite';
 import { readStoryFiles, type StoryPaths } from './files.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
+import { STORY_UPDATE_EVENT, type StoryUpdate } from './hot.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
@@ -33,9 +34,9 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
   return {
     name: 'storymap:story',
     // A changed story is checked at once. With problems, the page keeps its last good version
-    // and Vite's error overlay lists them, as `npm run validate` would; once fixed, the page
-    // reloads. (A reload, not a hot swap: a hot update left {@html} step text showing a
-    // neighbour's words after an inserted step, Svelte 5.57.)
+    // and Vite's error overlay lists them, as `npm run validate` would. A valid story goes to
+    // the open pages as data (no module swap, no reload): the page replaces its story and keeps
+    // the reader on their step. The virtual module is invalidated, so a reload serves it too.
     handleHotUpdate({ file, server }) {
       if (!watched.has(resolve(file))) return undefined;
       for (const environment of Object.values(server.environments)) {
@@ -43,8 +44,11 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         if (module) environment.moduleGraph.invalidateModule(module);
       }
       try {
-        loadStory(readStoryFiles(options.root, paths));
-        server.ws.send({ type: 'full-reload' });
+        const files = readStoryFiles(options.root, paths);
+        const story = loadStory(files);
+        const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
+        const update: StoryUpdate = { story, warnings };
+        server.ws.send(STORY_UPDATE_EVENT, update);
       } catch (error) {
         if (!(error instanceof StoryError)) throw error;
         server.ws.send({

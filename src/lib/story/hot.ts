@@ -1,0 +1,19 @@
+/**
+ * The dev preview's message: when an editor saves a valid story, the Vite plugin sends the new
+ * story over Vite's HMR socket and the page swaps it in, keeping the reader's place.
+ */
+import type { Story } from './types';
+
+export const STORY_UPDATE_EVENT = 'storymap:story-update';
+
+export interface StoryUpdate {
+  story: Story;
+  /** Validation warnings, one formatted line each. */
+  warnings: string[];
+}
+
+declare module 'vite/types/customEvent.d.ts' {
+  interface CustomEventMap {
+    'storymap:story-update': StoryUpdate;
+  }
+}

@@ -1,0 +1,140 @@
+import { flushSync, mount } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import Timeline from '../../src/lib/overlays/Timeline.svelte';
+import { stepState } from '../../src/lib/state/step-state';
+import { committedStory } from '../unit/helpers';
+import { reactive } from './reactive.svelte';
+import { useComponentPage } from './setup';
+
+const story = committedStory();
+const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
+const overlaysAt = (id: string) => stepState(story, indexOf(id), 0).overlays;
+
+describe('the timeline chart', () => {
+  const page = useComponentPage(800);
+
+  function render(stepId: string) {
+    const onActivate = vi.fn<(stepId: string) => void>();
+    const props = reactive({ story, overlays: overlaysAt(stepId), narrow: false, onActivate });
+    page.track(mount(Timeline, { target: document.body, props }));
+    flushSync();
+    return { props, onActivate, svg: document.querySelector('[data-testid="timeline"] svg')! };
+  }
+
+  it('draws a mark per event, shaped by kind, and a bar per presence', () => {
+    const { svg } = render('sanctions');
+    const events = svg.querySelectorAll('g.event');
+    expect(events).toHaveLength(story.events.length);
+    const un = svg.querySelector('[data-event-id="un-2270"]')!;
+    const us = svg.querySelector('[data-event-id="huawei-entity-list"]')!;
+    expect(un.getAttribute('data-kind')).toBe('un-sanction');
+    // UN and US marks differ in shape, not only in colour.
+    expect(un.querySelector('.symbol')?.getAttribute('d')).not.toBe(
+      us.querySelector('.symbol')?.getAttribute('d')
+    );
+    // A day is a point; a year is a band over the year.
+    expect(un.querySelector('.band')?.getAttribute('visibility')).toBe('hidden');
+    const year = svg.querySelector('[data-event-id="panda-entity-list"] .band')!;
+    expect(year.getAttribute('visibility')).toBe('visible');
+    expect(Number(year.getAttribute('width'))).toBeGreaterThan(20);
+
+    const bars = svg.querySelectorAll('g.period');
+    expect([...bars].map((bar) => bar.getAttribute('data-company-id'))).toEqual([
+      'huawei',
+      'panda',
+      'koryolink',
+    ]);
+    // Reported presence is hatched; confirmed is solid.
+    const fill = (id: string) =>
+      svg.querySelector(`g.period[data-company-id="${id}"] .bar`)?.getAttribute('fill') ?? '';
+    expect(fill('huawei')).toMatch(/^url\(#.*hatch-huawei\)$/);
+    expect(fill('koryolink')).toBe('#6b4c9a');
+    expect(svg.querySelector('.lane-empty')?.textContent).toBe('');
+    expect([...svg.querySelectorAll('.lane-empty')].map((t) => t.textContent)).toContain(
+      'No presence in North Korea sourced'
+    );
+    // Every mark can be reached by keyboard, and says what it is.
+    for (const mark of svg.querySelectorAll('.mark')) {
+      expect(mark.getAttribute('tabindex')).toBe('0');
+      expect(mark.getAttribute('aria-label')).toMatch(/\d{4}/);
+    }
+  });
+
+  it("highlights the step's time and its events, and follows the step", () => {
+    const { props, svg } = render('sanctions');
+    const band = svg.querySelector<SVGRectElement>('.when')!;
+    expect(band.getAttribute('data-shown')).toBe('true');
+    const active = () =>
+      [...svg.querySelectorAll('g.event[data-active="true"]')].map((g) =>
+        g.getAttribute('data-event-id')
+      );
+    expect(active().sort()).toEqual(overlaysAt('sanctions').events.toSorted());
+    const before = band.style.transform;
+    const [, x, width] = /^translate\(([\d.]+)px, 0(?:px)?\) scaleX\(([\d.]+)\)$/.exec(before)!;
+    // 800 px wide: the axis runs from 128 px (1 January 2006) to 784 px (1 January 2020), so
+    // 2014–2017 starts 8/14 of the way along and spans 4/14 of it.
+    expect(Number(x)).toBeCloseTo(128 + (656 * 8) / 14, 0);
+    expect(Number(width)).toBeCloseTo((656 * 4) / 14, 0);
+
+    props.overlays = overlaysAt('us-actions');
+    flushSync();
+    expect(active().sort()).toEqual([
+      'huawei-entity-list',
+      'indictments',
+      'meng-arrest',
+      'partial-easing',
+    ]);
+    expect(band.style.transform).not.toBe(before);
+
+    props.overlays = overlaysAt('method');
+    flushSync();
+    expect(band.getAttribute('data-shown')).toBe('false');
+    expect(active()).toEqual([]);
+  });
+
+  it('explains a mark on focus, and takes the reader to its step when activated', () => {
+    const { onActivate, svg } = render('intro');
+    const mark = svg.querySelector<SVGGElement>('[data-event-id="panda-entity-list"]')!;
+    mark.dispatchEvent(new FocusEvent('focus'));
+    flushSync();
+    const tip = document.querySelector('[role="tooltip"]')!;
+    expect(tip.textContent).toContain('Panda International on the US Entity List');
+    expect(tip.textContent).toContain('2014');
+    expect(tip.textContent).toContain('exact date is not confirmed');
+    expect(tip.textContent).toContain('Source: Gizmodo');
+    mark.dispatchEvent(new FocusEvent('blur'));
+    flushSync();
+    expect(document.querySelector('[role="tooltip"]')).toBeNull();
+
+    mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(onActivate).toHaveBeenCalledWith('sanctions');
+    svg
+      .querySelector('[data-event-id="koryolink-launch"]')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onActivate).toHaveBeenLastCalledWith('pyongyang');
+  });
+
+  it('has a title, a description and the same data as tables', () => {
+    render('sanctions');
+    const svg = document.querySelector('[data-testid="timeline"] svg')!;
+    const title = document.getElementById(svg.getAttribute('aria-labelledby')!);
+    const desc = document.getElementById(svg.getAttribute('aria-describedby')!);
+    expect(title?.textContent).toMatch(/Sanctions and presence/);
+    expect(desc?.textContent).toMatch(/one lane per company/);
+    const tables = document.querySelectorAll('[data-testid="timeline"] table');
+    expect(tables).toHaveLength(2);
+    const eventRows = tables[0]!.querySelectorAll('tbody tr');
+    expect(eventRows).toHaveLength(story.events.length);
+    // In date order, with dates as precise as the sources and no more.
+    expect(eventRows[0]!.textContent).toContain('2006');
+    const panda = tables[0]!.querySelector('tr[data-event-id="panda-entity-list"]')!;
+    expect(panda.querySelector('td')?.textContent).toBe('2014');
+    expect(panda.getAttribute('data-active')).toBe('true');
+    const presenceRows = [...tables[1]!.querySelectorAll('tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent?.trim()).join(' ')
+    );
+    expect(presenceRows[0]).toMatch(/^Huawei about 2008 to first half of 2016 reported/);
+    expect(presenceRows[2]).toMatch(/^Koryolink 15 December 2008 to no end reported confirmed/);
+    expect(presenceRows[3]).toMatch(/^Dandong Kehua none sourced/);
+  });
+});
