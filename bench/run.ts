@@ -3,7 +3,8 @@
  *
  * - bytes of the build by kind, raw and gzipped;
  * - first contentful paint, and the time until the map first settles (`data-active-step`
- *   set), as medians over several runs at 1280×800 and 390×844.
+ *   set), as medians over several runs at 1280×800 and 390×844;
+ * - the overlays' own time per frame during camera flights (performance marks, ?debug).
  *
  * Writes bench/results.json and prints a table. Timings are noisy on a shared machine: quote
  * medians with their spread and the machine they came from. (Issue 7 extends this benchmark.)
@@ -12,7 +13,15 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUILD, ROOT, findChromium, launch, startSite } from '../test/e2e/harness';
+import {
+  BUILD,
+  ROOT,
+  findChromium,
+  launch,
+  scrollToStep,
+  startSite,
+  waitForSettled,
+} from '../test/e2e/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -103,15 +112,69 @@ async function timings(chromium: string) {
   return results;
 }
 
+/**
+ * The overlays' own main-thread time during camera flights: each frame's presence-layer
+ * reprojection (performance marks, enabled by ?debug), over the flights between a few
+ * step pairs, at 1280×800.
+ */
+async function overlayFrames(chromium: string) {
+  const site = await startSite();
+  const browser = await launch(chromium);
+  const durations: number[] = [];
+  const draws: number[] = [];
+  const pairs = [
+    ['contract-2008', 'dandong'],
+    ['rail', 'pyongyang'],
+    ['sanctions', 'us-actions'],
+  ];
+  try {
+    for (let run = 0; run < Math.max(1, Math.ceil(RUNS / 2)); run++) {
+      for (const [from, to] of pairs) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(`${site.origin}/?debug`);
+        await scrollToStep(page, from!, 0.5);
+        await waitForSettled(page, from!);
+        await page.evaluate('performance.clearMeasures()');
+        await scrollToStep(page, to!, 0.1);
+        await waitForSettled(page, to!);
+        const measured = (await page.evaluate(`({
+          reproject: performance.getEntriesByName('overlay:presence-reproject').map((e) => e.duration),
+          draw: performance.getEntriesByName('overlay:presence-draw').map((e) => e.duration),
+        })`)) as { reproject: number[]; draw: number[] };
+        durations.push(...measured.reproject);
+        draws.push(...measured.draw);
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  const p95 = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? NaN;
+  return {
+    frames: durations.length,
+    reprojectMedianMs: median(durations),
+    reprojectP95Ms: p95(durations),
+    drawMedianMs: median(draws),
+    draws: draws.length,
+  };
+}
+
 async function main() {
   const chromium = findChromium();
   if (!chromium) throw new Error('No Chromium: install Debian chromium or set CHROME_PATH.');
   const bytes = weights();
   const times = await timings(chromium);
+  const overlays = await overlayFrames(chromium);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, software WebGL`;
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, bytes, times }, null, 2)
+    JSON.stringify(
+      { date: new Date().toISOString(), machine, runs: RUNS, bytes, times, overlays },
+      null,
+      2
+    )
   );
   console.log(`Machine: ${machine}; ${RUNS} runs per viewport\n`);
   console.log('kind              raw KB   gzip KB');
@@ -126,6 +189,9 @@ async function main() {
       `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
     console.log(`${key.padEnd(12)} ${show(fcp).padEnd(27)} ${show(settled)}`);
   }
+  console.log(
+    `\noverlay per flight frame (presence layer): median ${overlays.reprojectMedianMs.toFixed(3)} ms, p95 ${overlays.reprojectP95Ms.toFixed(3)} ms over ${overlays.frames} frames; redraw on a step change: median ${overlays.drawMedianMs.toFixed(2)} ms (${overlays.draws})`
+  );
 }
 
 main().catch((error: unknown) => {

@@ -13,16 +13,18 @@ const overlaysAt = (id: string) => stepState(story, indexOf(id), 0).overlays;
 describe('the timeline chart', () => {
   const page = useComponentPage(800);
 
-  function render(stepId: string) {
+  async function render(stepId: string) {
     const onActivate = vi.fn<(stepId: string) => void>();
     const props = reactive({ story, overlays: overlaysAt(stepId), narrow: false, onActivate });
     page.track(mount(Timeline, { target: document.body, props }));
-    flushSync();
-    return { props, onActivate, svg: document.querySelector('[data-testid="timeline"] svg')! };
+    const svg = document.querySelector('[data-testid="timeline"] svg')!;
+    // The D3 drawing is loaded lazily: wait until it has drawn.
+    await vi.waitFor(() => expect(svg.querySelectorAll('g.event').length).toBeGreaterThan(0));
+    return { props, onActivate, svg };
   }
 
-  it('draws a mark per event, shaped by kind, and a bar per presence', () => {
-    const { svg } = render('sanctions');
+  it('draws a mark per event, shaped by kind, and a bar per presence', async () => {
+    const { svg } = await render('sanctions');
     const events = svg.querySelectorAll('g.event');
     expect(events).toHaveLength(story.events.length);
     const un = svg.querySelector('[data-event-id="un-2270"]')!;
@@ -60,8 +62,8 @@ describe('the timeline chart', () => {
     }
   });
 
-  it("highlights the step's time and its events, and follows the step", () => {
-    const { props, svg } = render('sanctions');
+  it("highlights the step's time and its events, and follows the step", async () => {
+    const { props, svg } = await render('sanctions');
     const band = svg.querySelector<SVGRectElement>('.when')!;
     expect(band.getAttribute('data-shown')).toBe('true');
     const active = () =>
@@ -92,8 +94,8 @@ describe('the timeline chart', () => {
     expect(active()).toEqual([]);
   });
 
-  it('explains a mark on focus, and takes the reader to its step when activated', () => {
-    const { onActivate, svg } = render('intro');
+  it('explains a mark on focus, and takes the reader to its step when activated', async () => {
+    const { onActivate, svg } = await render('intro');
     const mark = svg.querySelector<SVGGElement>('[data-event-id="panda-entity-list"]')!;
     mark.dispatchEvent(new FocusEvent('focus'));
     flushSync();
@@ -114,8 +116,8 @@ describe('the timeline chart', () => {
     expect(onActivate).toHaveBeenLastCalledWith('pyongyang');
   });
 
-  it('has a title, a description and the same data as tables', () => {
-    render('sanctions');
+  it('has a title, a description and the same data as tables', async () => {
+    await render('sanctions');
     const svg = document.querySelector('[data-testid="timeline"] svg')!;
     const title = document.getElementById(svg.getAttribute('aria-labelledby')!);
     const desc = document.getElementById(svg.getAttribute('aria-describedby')!);

@@ -4,7 +4,7 @@
  */
 import type { CompanyState } from '../state/overlay-state';
 import type { Company } from '../story/types';
-import { STATUS_NAMES } from './timeline-layout';
+import { STATUS_NAMES } from './names';
 
 /** Which side of its place a company's marker and label sit on. */
 export type Side = 'left' | 'above' | 'below';
