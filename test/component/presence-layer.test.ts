@@ -129,6 +129,32 @@ describe('the presence layer', () => {
     expect(groups()).toHaveLength(0);
   });
 
+  it('tells screen readers in a table what the markers show', async () => {
+    const { props } = await render('us-actions');
+    const table = document.querySelector('[data-testid="presence-layer"] table')!;
+    expect(table.querySelector('caption')?.textContent).toBe(
+      'Where each company stands at this step'
+    );
+    const rows = [...table.querySelectorAll('tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent?.trim())
+    );
+    expect(rows[0]).toEqual([
+      'Huawei',
+      'Huawei headquarters, Shenzhen',
+      'left North Korea (reported); sanctioned',
+    ]);
+    expect(rows[3]).toEqual([
+      'Dandong Kehua',
+      'Dandong',
+      'no presence in North Korea sourced; sanctioned',
+    ]);
+    // The drawing itself is hidden from them: the table says it all.
+    expect(document.querySelector('.markers')?.getAttribute('aria-hidden')).toBe('true');
+    props.overlays = overlaysAt('method');
+    flushSync();
+    expect(document.querySelector('[data-testid="presence-layer"] table')).toBeNull();
+  });
+
   it('gives short names only on phones', async () => {
     await render('pyongyang', true);
     expect(labelOf('panda').querySelector('strong')?.textContent).toBe('Panda');

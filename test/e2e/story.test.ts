@@ -97,6 +97,20 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     const body = await page.textContent('body');
     for (const source of story.sources) expect(body).toContain(source.outlet);
     expect(await page.title()).toBe(story.meta.title);
+    // The timeline's data is in the page as tables; nothing drawn pretends to be a chart, and
+    // no legend explains a map that is not there.
+    const eventRows = await page.$$eval(
+      '[data-testid="timeline"] tbody tr[data-event-id]',
+      (rows) => rows.map((row) => row.textContent ?? '')
+    );
+    expect(eventRows).toHaveLength(story.events.length);
+    for (const event of story.events) {
+      expect(eventRows.some((row) => row.includes(event.label))).toBe(true);
+    }
+    expect(await page.$('.legend')).toBeNull();
+    expect(await page.$eval('[data-testid="timeline"]', (e) => getComputedStyle(e).boxShadow)).toBe(
+      'none'
+    );
     await context.close();
   });
 

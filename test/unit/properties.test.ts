@@ -13,6 +13,9 @@ const files = committedFiles();
 const original = JSON.parse(files.story.text) as Json;
 
 /** Every path to a value in a JSON document, as pointer segments. */
+/** Where a value sits in the JSON: keys and list indexes from the root. */
+type Path = (string | number)[];
+
 function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
   const here = [prefix];
   if (Array.isArray(value)) return here.concat(value.flatMap((v, i) => paths(v, [...prefix, i])));
@@ -101,20 +104,38 @@ describe('the loader under random mutation of the real story', () => {
   });
 
   it('never accepts a reference broken by a mistyped id', () => {
-    const references = paths(original).filter((path) => {
-      const [first, , second, third] = path;
+    const inSteps = (path: Path) => {
+      const [, , second, third] = path;
       return (
-        first === 'steps' &&
-        typeof get(original, path) === 'string' &&
-        ((second === 'sources' && path.length === 4) ||
-          (second === 'map' &&
-            ['places', 'highlight', 'legs'].includes(String(third)) &&
-            path.length === 5) ||
-          (second === 'map' && third === 'grow') ||
-          (second === 'map' && third === 'camera' && path[4] === 'fit'))
+        (second === 'sources' && path.length === 4) ||
+        (second === 'map' &&
+          ['places', 'highlight', 'legs'].includes(String(third)) &&
+          path.length === 5) ||
+        (second === 'map' && third === 'grow') ||
+        (second === 'map' && third === 'camera' && path[4] === 'fit')
       );
-    });
+    };
+    // Events cite sources, a step and companies; companies a place; presence sources, a place.
+    const inEvents = (path: Path) =>
+      (['sources', 'companies'].includes(String(path[2])) && path.length === 4) ||
+      (path[2] === 'step' && path.length === 3);
+    const inCompanies = (path: Path) =>
+      (path[2] === 'place' && path.length === 3) ||
+      (path[2] === 'presence' &&
+        ((path[4] === 'sources' && path.length === 6) ||
+          (path[4] === 'place' && path.length === 5)));
+    const references = paths(original).filter(
+      (path) =>
+        typeof get(original, path) === 'string' &&
+        ((path[0] === 'steps' && inSteps(path)) ||
+          (path[0] === 'events' && inEvents(path)) ||
+          (path[0] === 'companies' && inCompanies(path)))
+    );
     expect(references.length).toBeGreaterThan(40);
+    // Every kind of reference is among them.
+    expect(new Set(references.map((path) => path[0]))).toEqual(
+      new Set(['steps', 'events', 'companies'])
+    );
     fc.assert(
       fc.property(fc.nat(), fc.string({ minLength: 1, maxLength: 20 }), (index, suffix) => {
         const path = references[index % references.length]!;

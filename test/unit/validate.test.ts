@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateFiles } from '../../src/cli/validate';
-import { ROOT } from './helpers';
+import { contrastRatio } from '../../src/lib/story/contrast';
+import { ROOT, committedStory } from './helpers';
 
 const run = promisify(execFile);
 
@@ -33,13 +34,25 @@ describe('validateFiles', () => {
     expect(missing.problems[0]?.message).toMatch(/cannot be read/);
   });
 
-  it('warns about a step with no source and text too long for a phone card', () => {
+  it('warns about a step with no source, text too long for a phone card, and a pale colour', () => {
     const report = validateFiles(ROOT, { story: 'test/fixtures/story-warnings.json' });
     expect(report.exitCode).toBe(0);
     expect(report.warnings.map((w) => `${w.pointer} ${w.message.split(';')[0]}`)).toEqual([
+      '/companies/0/colour warning: company "pale" has colour #f0c040, 1.7:1 on white',
       '/steps/0 warning: step "long" cites no source',
       '/steps/0/text warning: step "long" has 900 characters of text',
     ]);
+  });
+
+  it('measures contrast as WCAG does', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#ffffff', '#ffffff')).toBeCloseTo(1, 5);
+    // WCAG's own example pair, grey #767676 on white: just passes AA at 4.54:1.
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+    // Every company colour in the story is readable as text on white.
+    for (const company of committedStory().companies) {
+      expect(contrastRatio(company.colour, '#ffffff'), company.id).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
 

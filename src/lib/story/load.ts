@@ -16,6 +16,7 @@ import { didYouMean } from './hints.ts';
 import { renderStepText, unsafeTextIssues } from './markdown.ts';
 import { jsonLocator, withoutByteOrderMark } from './positions.ts';
 import { DATE_PRECISIONS, dateBand, dateProblem, formatDate } from './dates.ts';
+import { TEXT_CONTRAST_AA, contrastRatio } from './contrast.ts';
 import {
   isFitCamera,
   type CameraSpec,
@@ -752,11 +753,22 @@ export function loadStory(files: StoryFiles): Story {
 export const PHONE_CARD_MAX_CHARACTERS = 700;
 
 /**
- * Things worth an editor's attention that do not stop a build: a step citing no source, and
- * step text too long for a phone card.
+ * Things worth an editor's attention that do not stop a build: a step citing no source, step
+ * text too long for a phone card, and a company colour too pale to read its name in.
  */
 export function storyWarnings(story: Story, files: StoryFiles): StoryProblem[] {
   const warnings: StoryProblem[] = [];
+  story.companies.forEach((company, index) => {
+    const ratio = contrastRatio(company.colour, '#ffffff');
+    if (ratio < TEXT_CONTRAST_AA) {
+      warnings.push({
+        file: files.story.path,
+        pointer: `/companies/${index}/colour`,
+        message: `warning: company "${company.id}" has colour ${company.colour}, ${ratio.toFixed(1)}:1 on white; its name on the timeline needs ${TEXT_CONTRAST_AA}:1 to be readable (pick a darker colour)`,
+        kind: 'warning',
+      });
+    }
+  });
   story.steps.forEach((step, index) => {
     const at = `/steps/${index}`;
     if (step.sources.length === 0) {
