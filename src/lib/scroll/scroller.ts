@@ -17,6 +17,14 @@ export interface ScrollerOptions {
   onStep(index: number): void;
   /** The reader's progress through the active step changed (0–1). */
   onProgress(index: number, progress: number): void;
+  /**
+   * The page runs in an iframe. The browser then measures scrollama's observers against the
+   * top page's viewport and ignores their margins (cross-origin frames), and scrollama's
+   * progress observer cannot be given a root; so the document is the observers' root, and the
+   * active step and progress are also read from the layout once per animation frame while
+   * the page scrolls. @defaultValue false
+   */
+  embedded?: boolean;
 }
 
 export interface Scroller {
@@ -71,8 +79,15 @@ export function createScroller(options: ScrollerOptions): Scroller {
     report(at.index, at.progress);
   };
 
+  // scrollama 3.2 takes `root` (its PR #139) but its types do not list it yet.
+  const setup: scrollama.ScrollamaOptions & { root?: Document | null } = {
+    step: steps,
+    offset,
+    progress: true,
+    root: options.embedded ? document : null,
+  };
   const instance = scrollama()
-    .setup({ step: steps, offset, progress: true })
+    .setup(setup)
     // Enter events can arrive out of order in a fast scroll (mapbox/storytelling #58), so an
     // enter only prompts a read of the layout; it is never trusted for the index itself.
     .onStepEnter(settleFromLayout)
@@ -90,6 +105,16 @@ export function createScroller(options: ScrollerOptions): Scroller {
   if (hasScrollEnd) window.addEventListener('scrollend', settleFromLayout);
   else window.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', settleFromLayout);
+  // Embedded: one read of the layout per frame while scrolling (see `embedded`).
+  let frame = 0;
+  const onFrameScroll = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      settleFromLayout();
+    });
+  };
+  if (options.embedded) window.addEventListener('scroll', onFrameScroll, { passive: true });
 
   settleFromLayout();
 
@@ -103,6 +128,8 @@ export function createScroller(options: ScrollerOptions): Scroller {
       window.removeEventListener('scrollend', settleFromLayout);
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', settleFromLayout);
+      window.removeEventListener('scroll', onFrameScroll);
+      cancelAnimationFrame(frame);
       instance.destroy();
     },
   };

@@ -671,6 +671,7 @@ export function loadStory(files: StoryFiles): Story {
     '$schema',
     'meta',
     'map',
+    'embed',
     'sources',
     'events',
     'companies',
@@ -701,6 +702,28 @@ export function loadStory(files: StoryFiles): Story {
         'unsafe-link'
       );
     }
+    const embedObject =
+      root.embed === undefined ? {} : reader.object(root.embed, '/embed', ['allowedOrigins']);
+    const allowedOrigins =
+      (embedObject &&
+        reader.list(
+          embedObject,
+          'allowedOrigins',
+          '/embed',
+          (value, at) => {
+            const origin = reader.text(value, at);
+            if (origin !== undefined && !/^(\*|https?:\/\/[^/\s]+)$/.test(origin)) {
+              return reader.fail(
+                at,
+                `"${origin}" is not an origin: write "https://host" (no path), or "*" for any`,
+                'unsafe-link'
+              );
+            }
+            return origin;
+          },
+          { optional: true }
+        )) ??
+      [];
     const sources =
       reader.list(root, 'sources', '', (v, at) => located(readSource(reader, v, at), at)) ?? [];
     const steps =
@@ -734,6 +757,7 @@ export function loadStory(files: StoryFiles): Story {
           credits: meta.credits,
         },
         map: style === undefined ? {} : { style },
+        embed: { allowedOrigins },
         sources,
         events,
         companies,

@@ -382,6 +382,25 @@ export interface StoryMapOptions {
 }
 
 /**
+ * An origin that may host the story in an iframe and drive it (`https://www.example.org`, no
+ * path), or `*` for any.
+ * @pattern ^(\*|https?://[^/\s]+)$
+ * @examples ["https://www.example-newsroom.org", "*"]
+ */
+export type EmbedOrigin = string;
+
+/** How the story behaves when another site embeds it (docs/embedding.md). */
+export interface StoryEmbedOptions {
+  /**
+   * Host pages that may pin and scroll the embedded story with our loader. Without it no host
+   * may (the story still works in a plain iframe); `["*"]` allows any, by explicit choice.
+   * To stop sites from framing the story at all, send a `frame-ancestors` header.
+   * @default []
+   */
+  allowedOrigins?: EmbedOrigin[];
+}
+
+/**
  * The story file, story/story.json, as an editor writes it. Places and route legs live in
  * geo/places.geojson and geo/route.geojson.
  */
@@ -395,6 +414,8 @@ export interface StoryDocument {
   meta: StoryMetaDocument;
   /** Options for the map as a whole. */
   map?: StoryMapOptions;
+  /** How the story behaves when embedded in another site. */
+  embed?: StoryEmbedOptions;
   /** Everything the story relies on; steps cite them by id. */
   sources: Source[];
   /** Dated events for the timeline. */
@@ -412,6 +433,7 @@ export interface StoryDocument {
 export interface Story {
   meta: StoryMeta;
   map: StoryMapOptions;
+  embed: { allowedOrigins: EmbedOrigin[] };
   sources: Source[];
   events: StoryEvent[];
   companies: Company[];

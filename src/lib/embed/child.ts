@@ -1,0 +1,101 @@
+/**
+ * The story's side of embedding. At the top of a window it does nothing (`standalone`).
+ * In an iframe it starts in `contained` mode (the frame has its own height and the reader
+ * scrolls inside it, which works with no script on the host), says hello to the host, and
+ * switches to `sticky` when our loader answers: then the host page scrolls, the iframe is
+ * pinned to the viewport, and the host tells the story how far in the reader is.
+ *
+ * Messages are accepted only from the parent window, from an allowed origin, in the exact
+ * shape of protocol.ts; everything else is ignored without a sound.
+ */
+import {
+  originAllowed,
+  readHostMessage,
+  toWire,
+  type ChildMessage,
+  type EmbedMode,
+} from './protocol';
+
+export interface EmbedChildOptions {
+  /** Host origins that may drive the story (story.json `embed.allowedOrigins`). */
+  allowedOrigins: readonly string[];
+  /** The mode changed (after the host's answer). */
+  onMode(mode: EmbedMode): void;
+  /** Sticky mode: the reader is `y` pixels into the story, in a viewport this tall. */
+  onScroll(y: number, viewport: number): void;
+}
+
+export interface EmbedChild {
+  readonly mode: EmbedMode;
+  /** Tells the host the story's content height (sent only when it changed). */
+  sendHeight(height: number): void;
+  /** Tells the host the active step. */
+  sendStep(index: number, id: string): void;
+  /** Sticky mode: asks the host to scroll so the story is `y` pixels in. */
+  requestScroll(y: number): void;
+  destroy(): void;
+}
+
+export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedChild {
+  if (win.parent === win) {
+    return {
+      mode: 'standalone',
+      sendHeight() {},
+      sendStep() {},
+      requestScroll() {},
+      destroy() {},
+    };
+  }
+  let mode: EmbedMode = 'contained';
+  /** Pinned to the host's origin once it has answered; until then nothing secret is sent. */
+  let hostOrigin = '*';
+  let lastHeight = -1;
+
+  const post = (message: ChildMessage) => {
+    try {
+      win.parent.postMessage(toWire(message), hostOrigin);
+    } catch {
+      // A host that navigated away: nothing to tell.
+    }
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== win.parent) return;
+    if (!originAllowed(event.origin, options.allowedOrigins)) return;
+    const message = readHostMessage(event.data);
+    if (!message) return;
+    if (message.type === 'hello-ack') {
+      hostOrigin = event.origin;
+      if (mode !== message.mode) {
+        mode = message.mode;
+        options.onMode(mode);
+      }
+      if (lastHeight >= 0) post({ type: 'height', height: lastHeight });
+    } else if (message.type === 'scroll' && mode === 'sticky' && event.origin === hostOrigin) {
+      options.onScroll(message.y, message.viewport);
+    }
+  };
+  win.addEventListener('message', onMessage);
+  post({ type: 'hello', modes: ['sticky', 'contained'], height: 0 });
+
+  return {
+    get mode() {
+      return mode;
+    },
+    sendHeight(height) {
+      const rounded = Math.ceil(height);
+      if (rounded === lastHeight) return;
+      lastHeight = rounded;
+      post({ type: 'height', height: rounded });
+    },
+    sendStep(index, id) {
+      post({ type: 'step', index, id });
+    },
+    requestScroll(y) {
+      if (mode === 'sticky') post({ type: 'scroll-request', y: Math.max(0, Math.round(y)) });
+    },
+    destroy() {
+      win.removeEventListener('message', onMessage);
+    },
+  };
+}

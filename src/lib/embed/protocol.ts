@@ -1,0 +1,84 @@
+/**
+ * The iframe protocol between the story (the child) and a newsroom's page (the host), the
+ * child's side. Messages are plain objects tagged `{ sentinel: 'storymap', v: 1 }`; anything
+ * else, or anything malformed, is ignored. Numbers are checked and clamped before use. The
+ * host's side is static/embed.js, which speaks the same messages (docs/embedding.md).
+ *
+ * child → host: `hello` (at start: the modes it can do, its content height), `height`, `step`
+ * (the active step, for analytics and reading depth), `scroll-request` (sticky mode: the
+ * reader moved focus inside the story, so the host should scroll to keep it in view).
+ * host → child: `hello-ack` (the mode chosen: `sticky` or `contained`), `scroll` (sticky mode:
+ * how far into the story the reader has scrolled, and the viewport's height).
+ */
+
+export const SENTINEL = 'storymap';
+export const VERSION = 1;
+
+/** How the story runs: alone, pinned in a host page that scrolls it, or in a fixed frame. */
+export type EmbedMode = 'standalone' | 'sticky' | 'contained';
+
+/** Largest offset or height accepted, CSS pixels: far beyond any real story. */
+export const MAX_PIXELS = 1_000_000;
+
+export type HostMessage =
+  | { type: 'hello-ack'; mode: 'sticky' | 'contained' }
+  | { type: 'scroll'; y: number; viewport: number };
+
+export type ChildMessage =
+  | { type: 'hello'; modes: EmbedMode[]; height: number }
+  | { type: 'height'; height: number }
+  | { type: 'step'; index: number; id: string }
+  | { type: 'scroll-request'; y: number };
+
+/** A finite number within 0…MAX_PIXELS, or undefined: NaN, ±Infinity and negatives are refused. */
+export function pixels(value: unknown): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  if (value < 0) return undefined;
+  return Math.min(value, MAX_PIXELS);
+}
+
+function isTagged(data: unknown): data is Record<string, unknown> {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    !Array.isArray(data) &&
+    (data as Record<string, unknown>).sentinel === SENTINEL &&
+    (data as Record<string, unknown>).v === VERSION
+  );
+}
+
+/**
+ * Reads a message from the host: the validated message, or undefined for anything that is not
+ * exactly one of ours (wrong tag or version, unknown type, missing or bad numbers).
+ */
+export function readHostMessage(data: unknown): HostMessage | undefined {
+  if (!isTagged(data)) return undefined;
+  switch (data.type) {
+    case 'hello-ack':
+      return data.mode === 'sticky' || data.mode === 'contained'
+        ? { type: 'hello-ack', mode: data.mode }
+        : undefined;
+    case 'scroll': {
+      const y = pixels(data.y);
+      const viewport = pixels(data.viewport);
+      return y === undefined || viewport === undefined || viewport === 0
+        ? undefined
+        : { type: 'scroll', y, viewport };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The wire form of a message to the host. */
+export function toWire(message: ChildMessage): Record<string, unknown> {
+  return { sentinel: SENTINEL, v: VERSION, ...message };
+}
+
+/**
+ * Whether `origin` may drive the story: listed exactly, or any when the list is `['*']`
+ * (an explicit opt-in). An empty list allows none.
+ */
+export function originAllowed(origin: string, allowed: readonly string[]): boolean {
+  return allowed.includes('*') || allowed.includes(origin);
+}

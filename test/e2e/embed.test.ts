@@ -1,0 +1,228 @@
+/**
+ * Embedding in Chromium, with the host page and the story on two origins (127.0.0.1 and
+ * localhost, different ports): the sticky mode our loader sets up, a plain fixed-height
+ * iframe, and hostile messages on both sides.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { committedStory } from '../unit/helpers';
+import { MAP, ROOT, findChromium, startSite, type Site, watchPage } from './harness';
+import { useSiteAndBrowser } from './hooks';
+
+const story = committedStory();
+const chromiumPath = findChromium();
+
+describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
+  // The story, served as built; the host pages on another origin.
+  const env = useSiteAndBrowser(chromiumPath);
+  let hostFolder: string;
+  let host: Site;
+  /** The story's origin, spelt with localhost so it differs from the host's 127.0.0.1. */
+  let storyOrigin: string;
+
+  beforeAll(async () => {
+    storyOrigin = env.site.origin.replace('127.0.0.1', 'localhost');
+    hostFolder = mkdtempSync(join(ROOT, '.tmp-host-'));
+    const filler = (n: number) =>
+      Array.from({ length: n }, (_, i) => `<p>Article paragraph ${i + 1}.</p>`).join('\n');
+    writeFileSync(
+      join(hostFolder, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+      <style>body{margin:0;font:16px/1.6 Georgia,serif} p{margin:0 1rem 1rem}</style></head>
+      <body>${filler(12)}
+      <div id="story" data-storymap-src="${storyOrigin}/embed/"></div>
+      ${filler(20)}
+      <script src="${storyOrigin}/embed.js"></script></body></html>`
+    );
+    writeFileSync(
+      join(hostFolder, 'plain.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+      <body><p>Before.</p>
+      <iframe id="plain" src="${storyOrigin}/embed/" title="Story" style="display:block;width:100%;height:600px;border:0"></iframe>
+      <p>After.</p></body></html>`
+    );
+    host = await startSite(hostFolder);
+  });
+
+  afterAll(async () => {
+    await host?.close();
+    rmSync(hostFolder, { recursive: true, force: true });
+  });
+
+  async function storyFrame(page: Page): Promise<Frame> {
+    const handle = await page.waitForSelector('iframe');
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('no story frame');
+    await frame.waitForSelector(`${MAP}[data-active-step]`, { timeout: 60_000 });
+    return frame;
+  }
+
+  it('sticky: the host page scrolls the story through every step, the map pinned', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const issues = watchPage(page, host.origin);
+    await page.goto(`${host.origin}/`);
+    const frame = await storyFrame(page);
+    await page.waitForSelector('#story[data-storymap-mode="sticky"]');
+    // The element grows to the story's height.
+    await page.waitForFunction(() => document.getElementById('story')!.offsetHeight > 5000);
+    const storyTop = await page.$eval('#story', (e) => e.getBoundingClientRect().top + scrollY);
+    const seen: string[] = [];
+    for (const step of story.steps) {
+      // Where the step sits in the story, then the host scroll that brings it to the line.
+      const inStory = await frame.$eval(
+        `[data-step-id="${step.id}"]`,
+        (e) => e.getBoundingClientRect().top + scrollY
+      );
+      await page.evaluate((y) => window.scrollTo(0, y), storyTop + inStory - 800 * 0.6 + 40);
+      await frame.waitForSelector(`${MAP}[data-active-step="${step.id}"]`, { timeout: 60_000 });
+      seen.push(step.id);
+      // The map stays in the host's viewport while the story is in view.
+      const map = await page.evaluate(() => {
+        const rect = document.querySelector('#story iframe')!.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom };
+      });
+      expect(map.top).toBeGreaterThanOrEqual(-1);
+      expect(map.bottom).toBeLessThanOrEqual(801);
+      // The host hears which step is read.
+      expect(await page.getAttribute('#story', 'data-storymap-step')).toBe(step.id);
+    }
+    expect(seen).toEqual(story.steps.map((s) => s.id));
+    expect(issues.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('sticky: the wheel over the iframe scrolls the host page', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${host.origin}/`);
+    const frame = await storyFrame(page);
+    await page.waitForSelector('#story[data-storymap-mode="sticky"]');
+    const storyTop = await page.$eval('#story', (e) => e.getBoundingClientRect().top + scrollY);
+    await page.evaluate((y) => window.scrollTo(0, y + 500), storyTop);
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.move(900, 400);
+    await page.mouse.wheel(0, 600);
+    await page.waitForFunction((y) => scrollY > y + 300, before);
+    const after = await page.evaluate(() => scrollY);
+    expect(after - before).toBeGreaterThan(300);
+    // And the story inside followed, to the same offset.
+    await frame.waitForFunction(
+      (y) => Math.abs(document.documentElement.scrollTop - y) < 2,
+      after - storyTop
+    );
+    expect(
+      Math.abs(
+        (await frame.evaluate(() => document.documentElement.scrollTop)) - (after - storyTop)
+      )
+    ).toBeLessThan(2);
+    await page.close();
+  });
+
+  it('plain fixed-height iframe: scrolling inside it reaches every step', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${host.origin}/plain.html`);
+    const frame = await storyFrame(page);
+    expect(await frame.$eval('article', (e) => e.getAttribute('data-embed-mode'))).toBe(
+      'contained'
+    );
+    for (const step of story.steps) {
+      await frame.evaluate((id) => {
+        const element = document.querySelector<HTMLElement>(`[data-step-id="${id}"]`)!;
+        const top = element.getBoundingClientRect().top + scrollY;
+        window.scrollTo(0, top - innerHeight * 0.6 + 30);
+      }, step.id);
+      await frame.waitForSelector(`${MAP}[data-active-step="${step.id}"]`, { timeout: 60_000 });
+    }
+    await page.close();
+  });
+
+  it('ignores hostile and malformed messages on both sides', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const issues = watchPage(page, host.origin);
+    await page.goto(`${host.origin}/`);
+    const frame = await storyFrame(page);
+    await page.waitForSelector('#story[data-storymap-mode="sticky"]');
+    await page.waitForFunction(() => document.getElementById('story')!.offsetHeight > 5000);
+    const storyHeight = await page.$eval('#story', (e) => (e as HTMLElement).offsetHeight);
+    // Part-way into the story, so that any obeyed message would move it.
+    const storyTop = await page.$eval('#story', (e) => e.getBoundingClientRect().top + scrollY);
+    await page.evaluate((y) => window.scrollTo(0, y + 1500), storyTop);
+    await frame.waitForFunction(() => Math.abs(document.documentElement.scrollTop - 1500) < 2);
+    const scrollBefore = await frame.evaluate(() => document.documentElement.scrollTop);
+    const hostScrollBefore = await page.evaluate(() => scrollY);
+    const bad = [
+      'pymxPYMxstoryxPYMxheight',
+      'pymxPYMx',
+      null,
+      42,
+      [],
+      { sentinel: 'storymap' },
+      { sentinel: 'storymap', v: 2, type: 'scroll', y: 900, viewport: 800 },
+      { sentinel: 'storymap', v: 1, type: 'scroll', y: Number.NaN, viewport: 800 },
+      { sentinel: 'storymap', v: 1, type: 'scroll', y: -50, viewport: 800 },
+      { sentinel: 'storymap', v: 1, type: 'scroll', y: '900', viewport: 800 },
+      {
+        sentinel: 'storymap',
+        v: 1,
+        type: 'scroll',
+        y: Number('1e309') /* overflows to Infinity, as a hostile page would send it */,
+        viewport: 800,
+      },
+      { sentinel: 'storymap', v: 1, type: 'hello-ack', mode: 'navigate' },
+      { sentinel: 'storymap', v: 1, type: 'navigate', url: 'javascript:alert(1)' },
+      { sentinel: 'storymap', v: 1, type: 'height', height: 'x'.repeat(1_000_000) },
+    ];
+    // To the story, from the host window but not as the story's parent would: a window of
+    // the host's own (an iframe the host made) is not the parent.
+    await page.evaluate(async (messages) => {
+      const story = document.querySelector<HTMLIFrameElement>('#story iframe')!.contentWindow!;
+      // The right shape from the wrong window: a frame of the host's own, not the parent.
+      const valid = { sentinel: 'storymap', v: 1, type: 'scroll', y: 4000, viewport: 800 };
+      const stranger = document.createElement('iframe');
+      stranger.srcdoc = `<script>parent.document.querySelector('#story iframe').contentWindow.postMessage(${JSON.stringify(valid)}, '*')</script>`;
+      await new Promise((resolve) => {
+        stranger.onload = resolve;
+        document.body.append(stranger);
+      });
+      // From the parent, but malformed.
+      for (const message of messages) story.postMessage(message, '*');
+      // A flood: hundreds of malformed messages in one go.
+      for (let i = 0; i < 500; i++)
+        story.postMessage({ sentinel: 'storymap', v: 1, type: 'scroll', y: -i }, '*');
+    }, bad);
+    // To the loader, from windows that are not the story's iframe.
+    await page.evaluate(() => {
+      const forged = [
+        { sentinel: 'storymap', v: 1, type: 'height', height: 50 },
+        { sentinel: 'storymap', v: 1, type: 'height', height: Number('1e309') },
+        { sentinel: 'storymap', v: 1, type: 'step', index: 1, id: '<img src=x onerror=alert(1)>' },
+        { sentinel: 'storymap', v: 1, type: 'scroll-request', y: -1 },
+      ];
+      // The host's own window: not the story's.
+      for (const message of forged) window.postMessage(message, '*');
+    });
+    await frame.evaluate(() => {
+      // From inside the story, but malformed.
+      const forged = [
+        { sentinel: 'storymap', v: 1, type: 'height', height: Number.NaN },
+        { sentinel: 'storymap', v: 1, type: 'height', height: -5 },
+        { sentinel: 'storymap', v: 1, type: 'step', index: 1, id: '<b>x</b>' },
+        { sentinel: 'storymap', v: 1, type: 'scroll-request', y: Number.POSITIVE_INFINITY },
+        'pymxPYMxstoryxPYMxnavigateToxPYMxjavascript:alert(1)',
+      ];
+      for (const message of forged) parent.postMessage(message, '*');
+    });
+    // Let every message be delivered: a round trip through both windows.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await frame.evaluate(() => document.documentElement.scrollTop)).toBe(scrollBefore);
+    expect(await page.$eval('#story', (e) => (e as HTMLElement).offsetHeight)).toBe(storyHeight);
+    expect(await page.$('img[src="x"]')).toBeNull();
+    expect(await page.getAttribute('#story', 'data-storymap-step')).not.toContain('<');
+    expect(await page.evaluate(() => scrollY)).toBe(hostScrollBefore);
+    expect(page.url()).toBe(`${host.origin}/`);
+    expect(issues.pageErrors).toEqual([]);
+    await page.close();
+  });
+});

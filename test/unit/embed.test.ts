@@ -1,0 +1,170 @@
+import { describe, expect, it, vi } from 'vitest';
+import { startEmbedChild } from '../../src/lib/embed/child';
+import {
+  MAX_PIXELS,
+  originAllowed,
+  pixels,
+  readHostMessage,
+  toWire,
+} from '../../src/lib/embed/protocol';
+
+const tag = { sentinel: 'storymap', v: 1 };
+
+describe('the embed protocol, story side', () => {
+  it('reads the host messages it knows, exactly', () => {
+    expect(readHostMessage({ ...tag, type: 'hello-ack', mode: 'sticky' })).toEqual({
+      type: 'hello-ack',
+      mode: 'sticky',
+    });
+    expect(readHostMessage({ ...tag, type: 'scroll', y: 1200.5, viewport: 800 })).toEqual({
+      type: 'scroll',
+      y: 1200.5,
+      viewport: 800,
+    });
+  });
+
+  it('ignores anything else: wrong tag or version, unknown types, bad numbers', () => {
+    const hostile: unknown[] = [
+      undefined,
+      null,
+      42,
+      'pymxPYMxstoryxPYMxheightxPYMx500',
+      'pymxPYMx',
+      [],
+      {},
+      { sentinel: 'storymap' },
+      { ...tag, v: 2, type: 'scroll', y: 1, viewport: 800 },
+      { ...tag, type: 'navigate', url: 'javascript:alert(1)' },
+      { ...tag, type: 'hello-ack', mode: 'anything' },
+      { ...tag, type: 'scroll', y: Number.NaN, viewport: 800 },
+      { ...tag, type: 'scroll', y: Number.POSITIVE_INFINITY, viewport: 800 },
+      {
+        ...tag,
+        type: 'scroll',
+        y: Number('1e309') /* overflows to Infinity, as a hostile page would send it */,
+        viewport: 800,
+      },
+      { ...tag, type: 'scroll', y: -1, viewport: 800 },
+      { ...tag, type: 'scroll', y: '100', viewport: 800 },
+      { ...tag, type: 'scroll', y: 100 },
+      { ...tag, type: 'scroll', y: 100, viewport: 0 },
+      { ...tag, type: 'scroll', y: 100, viewport: 'x'.repeat(100_000) },
+    ];
+    for (const data of hostile) expect(readHostMessage(data), JSON.stringify(data)).toBeUndefined();
+  });
+
+  it('clamps pixels to a finite, non-negative, bounded number', () => {
+    expect(pixels(12.5)).toBe(12.5);
+    expect(pixels(0)).toBe(0);
+    expect(pixels(1e12)).toBe(MAX_PIXELS);
+    expect(pixels(-0.1)).toBeUndefined();
+    expect(pixels(Number.NaN)).toBeUndefined();
+    expect(pixels('5')).toBeUndefined();
+  });
+
+  it('allows listed origins exactly, and any only with "*"', () => {
+    expect(originAllowed('https://news.example', ['https://news.example'])).toBe(true);
+    expect(originAllowed('https://evilnews.example', ['https://news.example'])).toBe(false);
+    expect(originAllowed('https://news.example.evil', ['https://news.example'])).toBe(false);
+    expect(originAllowed('https://a.example', [])).toBe(false);
+    expect(originAllowed('https://a.example', ['*'])).toBe(true);
+  });
+
+  it('tags what it sends', () => {
+    expect(toWire({ type: 'height', height: 5 })).toEqual({ ...tag, type: 'height', height: 5 });
+  });
+});
+
+/** A window in a frame: its parent records what it is sent; `deliver` plays a message in. */
+function framedWindow() {
+  const listeners = new Set<(event: MessageEvent) => void>();
+  const sent: { data: unknown; origin: string }[] = [];
+  const parent = {
+    postMessage: (data: unknown, origin: string) => sent.push({ data, origin }),
+  };
+  const win = {
+    parent,
+    addEventListener: (_: string, listener: (event: MessageEvent) => void) =>
+      listeners.add(listener),
+    removeEventListener: (_: string, listener: (event: MessageEvent) => void) =>
+      listeners.delete(listener),
+  };
+  const deliver = (data: unknown, origin: string, source: unknown = parent) => {
+    // A partial MessageEvent: the child reads only data, origin and source.
+    const event = { data, origin, source } as unknown as MessageEvent;
+    for (const listener of listeners) listener(event);
+  };
+  // A partial Window: the child uses only parent, postMessage and the two listener methods.
+  return { win: win as unknown as Window, sent, deliver, listeners };
+}
+
+describe('the embedded story', () => {
+  it('does nothing at the top of a window', () => {
+    const win = { parent: undefined as unknown, addEventListener: vi.fn(), postMessage: vi.fn() };
+    win.parent = win;
+    // A partial Window that is its own parent, as a top-level window is.
+    const child = startEmbedChild(win as unknown as Window, {
+      allowedOrigins: ['*'],
+      onMode: vi.fn(),
+      onScroll: vi.fn(),
+    });
+    expect(child.mode).toBe('standalone');
+    child.sendHeight(100);
+    child.sendStep(0, 'intro');
+    expect(win.addEventListener).not.toHaveBeenCalled();
+    expect(win.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('starts contained, says hello, and goes sticky when an allowed host answers', () => {
+    const { win, sent, deliver } = framedWindow();
+    const onMode = vi.fn();
+    const onScroll = vi.fn();
+    const child = startEmbedChild(win, {
+      allowedOrigins: ['https://news.example'],
+      onMode,
+      onScroll,
+    });
+    expect(child.mode).toBe('contained');
+    expect(sent[0]).toEqual({
+      data: { ...tag, type: 'hello', modes: ['sticky', 'contained'], height: 0 },
+      origin: '*',
+    });
+    // Scroll before the handshake, or from a host not allowed: ignored.
+    deliver({ ...tag, type: 'scroll', y: 10, viewport: 800 }, 'https://news.example');
+    deliver({ ...tag, type: 'hello-ack', mode: 'sticky' }, 'https://evil.example');
+    expect(child.mode).toBe('contained');
+    // The right message from a window that is not the parent: ignored.
+    deliver({ ...tag, type: 'hello-ack', mode: 'sticky' }, 'https://news.example', {});
+    expect(child.mode).toBe('contained');
+
+    deliver({ ...tag, type: 'hello-ack', mode: 'sticky' }, 'https://news.example');
+    expect(child.mode).toBe('sticky');
+    expect(onMode).toHaveBeenCalledWith('sticky');
+    deliver({ ...tag, type: 'scroll', y: 1234, viewport: 700 }, 'https://news.example');
+    expect(onScroll).toHaveBeenCalledWith(1234, 700);
+    expect(onScroll).toHaveBeenCalledTimes(1);
+
+    // Once the host has answered, messages go to its origin only.
+    child.sendHeight(5000.2);
+    child.sendHeight(5000.4);
+    child.sendStep(3, 'dandong');
+    child.requestScroll(-20);
+    expect(sent.slice(1)).toEqual([
+      { data: { ...tag, type: 'height', height: 5001 }, origin: 'https://news.example' },
+      { data: { ...tag, type: 'step', index: 3, id: 'dandong' }, origin: 'https://news.example' },
+      { data: { ...tag, type: 'scroll-request', y: 0 }, origin: 'https://news.example' },
+    ]);
+  });
+
+  it('stops listening when destroyed', () => {
+    const { win, listeners } = framedWindow();
+    const child = startEmbedChild(win, {
+      allowedOrigins: ['*'],
+      onMode: vi.fn(),
+      onScroll: vi.fn(),
+    });
+    expect(listeners.size).toBe(1);
+    child.destroy();
+    expect(listeners.size).toBe(0);
+  });
+});
