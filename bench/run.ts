@@ -4,14 +4,15 @@
  * - bytes of the build by kind, raw and gzipped;
  * - first contentful paint, and the time until the map first settles (`data-active-step`
  *   set), as medians over several runs at 1280×800 and 390×844;
- * - the overlays' own time per frame during camera flights (performance marks, ?debug).
+ * - the overlays' own time per frame during camera flights (performance marks, ?debug);
+ * - sticky embedding: from the host's scroll to the host hearing the new step.
  *
  * Writes bench/results.json and prints a table. Timings are noisy on a shared machine: quote
  * medians with their spread and the machine they came from. (Issue 7 extends this benchmark.)
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   BUILD,
@@ -33,11 +34,13 @@ type Kind =
   | 'css'
   | 'maplibre-css'
   | 'basemap'
+  | 'embed-loader'
   | 'other';
 
 function kindOf(path: string, content: Buffer): Kind {
   if (path.endsWith('.html')) return 'html';
   if (/maplibre-gl-worker/.test(path)) return 'maplibre-worker';
+  if (path.endsWith(`${sep}embed.js`)) return 'embed-loader';
   // The bundler drops MapLibre's licence header; its map container class marks the chunk.
   if (path.endsWith('.js')) return content.includes('maplibregl-map') ? 'maplibre-js' : 'app-js';
   if (path.endsWith('.css')) return content.includes('maplibregl') ? 'maplibre-css' : 'css';
@@ -161,17 +164,87 @@ async function overlayFrames(chromium: string) {
   };
 }
 
+/**
+ * Sticky embed: the time from the host page's scroll that brings a step to the trigger line
+ * until the host hears, from the story, that the step is active (host → story scroll message,
+ * the story's scroll and step engine, story → host step message). Host on 127.0.0.1, story on
+ * localhost, 1280×800; every step, several rounds.
+ */
+async function embedLatency(chromium: string) {
+  const site = await startSite();
+  const storyOrigin = site.origin.replace('127.0.0.1', 'localhost');
+  const folder = mkdtempSync(join(ROOT, '.tmp-bench-host-'));
+  writeFileSync(
+    join(folder, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+    <body style="margin:0"><div style="height:600px"></div>
+    <div id="story" data-storymap-src="${storyOrigin}/embed/"></div>
+    <div style="height:2000px"></div><script src="${storyOrigin}/embed.js"></script></body></html>`
+  );
+  const host = await startSite(folder);
+  const browser = await launch(chromium);
+  const latencies: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${host.origin}/`);
+    await page.waitForSelector('#story[data-storymap-mode="sticky"]');
+    await page.waitForFunction(() => document.getElementById('story')!.offsetHeight > 5000);
+    const frame = (await (await page.$('#story iframe'))!.contentFrame())!;
+    await frame.waitForSelector('[data-testid="story-map"][data-active-step]', { timeout: 60_000 });
+    const stepTops = (await frame.evaluate(`Array.from(document.querySelectorAll('[data-step-id]'))
+      .map((e) => ({ id: e.dataset.stepId, top: e.getBoundingClientRect().top + scrollY }))`)) as {
+      id: string;
+      top: number;
+    }[];
+    for (let round = 0; round < Math.max(1, Math.ceil(RUNS / 2)); round++) {
+      // Back to the start, then each step in turn.
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.waitForFunction(
+        `document.getElementById('story').dataset.storymapStep === '${stepTops[0]!.id}'`
+      );
+      for (const step of stepTops.slice(1)) {
+        const latency = (await page.evaluate(`new Promise((resolve) => {
+          const element = document.getElementById('story');
+          const target = element.getBoundingClientRect().top + scrollY + ${step.top} - innerHeight * 0.6 + 40;
+          const listener = (event) => {
+            if (event.detail.id !== '${step.id}') return;
+            element.removeEventListener('storymap:step', listener);
+            resolve(performance.now() - started);
+          };
+          element.addEventListener('storymap:step', listener);
+          const started = performance.now();
+          window.scrollTo(0, target);
+        })`)) as number;
+        latencies.push(latency);
+      }
+    }
+    await page.close();
+  } finally {
+    await browser.close();
+    await host.close();
+    await site.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return {
+    steps: latencies.length,
+    medianMs: median(latencies),
+    p95Ms: [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.95)] ?? NaN,
+    maxMs: Math.max(...latencies),
+  };
+}
+
 async function main() {
   const chromium = findChromium();
   if (!chromium) throw new Error('No Chromium: install Debian chromium or set CHROME_PATH.');
   const bytes = weights();
   const times = await timings(chromium);
   const overlays = await overlayFrames(chromium);
+  const embed = await embedLatency(chromium);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, software WebGL`;
   writeFileSync(
     join(ROOT, 'bench/results.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), machine, runs: RUNS, bytes, times, overlays },
+      { date: new Date().toISOString(), machine, runs: RUNS, bytes, times, overlays, embed },
       null,
       2
     )
@@ -189,6 +262,9 @@ async function main() {
       `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
     console.log(`${key.padEnd(12)} ${show(fcp).padEnd(27)} ${show(settled)}`);
   }
+  console.log(
+    `\nsticky embed, host scroll to step heard by the host: median ${embed.medianMs.toFixed(1)} ms, p95 ${embed.p95Ms.toFixed(1)} ms, max ${embed.maxMs.toFixed(1)} ms over ${embed.steps} steps`
+  );
   console.log(
     `\noverlay per flight frame (presence layer): median ${overlays.reprojectMedianMs.toFixed(3)} ms, p95 ${overlays.reprojectP95Ms.toFixed(3)} ms over ${overlays.frames} frames; redraw on a step change: median ${overlays.drawMedianMs.toFixed(2)} ms (${overlays.draws})`
   );

@@ -86,7 +86,13 @@
       var y = Math.min(Math.max(-element.getBoundingClientRect().top, 0), furthest());
       post({ type: 'scroll', y: y, viewport: window.innerHeight });
     }
+    // Browsers fire scroll at most once a frame: send at once, so the story moves in the
+    // same frame as the page. Resizes and height changes are coalesced into one frame.
     function onScroll() {
+      cancelAnimationFrame(frame);
+      sendScroll();
+    }
+    function later() {
       if (!frame) frame = requestAnimationFrame(sendScroll);
     }
     function size() {
@@ -102,7 +108,7 @@
       if (window.CSS && CSS.supports('height', '100dvh')) iframe.style.height = '100dvh';
       size();
       window.addEventListener('scroll', onScroll, { passive: true });
-      window.addEventListener('resize', onScroll);
+      window.addEventListener('resize', later);
     }
 
     window.addEventListener('message', function (event) {
@@ -128,7 +134,7 @@
         if (value === undefined || value < 100 || mode !== 'sticky') return;
         height = value;
         size();
-        onScroll();
+        later();
       } else if (data.type === 'step') {
         var index = pixels(data.index);
         if (index === undefined || typeof data.id !== 'string' || !STEP_ID.test(data.id)) return;

@@ -30,6 +30,11 @@ export interface ScrollerOptions {
 export interface Scroller {
   /** Re-measures after layout changes (fonts, resize, rotated device). */
   resize(): void;
+  /**
+   * Reads the active step from the layout now: after the page was scrolled by script (a
+   * host page driving an embed), without waiting for the scroll event's frame.
+   */
+  settle(): void;
   destroy(): void;
 }
 
@@ -123,6 +128,7 @@ export function createScroller(options: ScrollerOptions): Scroller {
       instance.resize();
       settleFromLayout();
     },
+    settle: settleFromLayout,
     destroy() {
       clearTimeout(timer);
       window.removeEventListener('scrollend', settleFromLayout);
