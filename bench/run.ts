@@ -35,12 +35,14 @@ type Kind =
   | 'maplibre-css'
   | 'basemap'
   | 'embed-loader'
+  | 'static-maps'
   | 'other';
 
 function kindOf(path: string, content: Buffer): Kind {
   if (path.endsWith('.html')) return 'html';
   if (/maplibre-gl-worker/.test(path)) return 'maplibre-worker';
   if (path.endsWith(`${sep}embed.js`)) return 'embed-loader';
+  if (path.includes(`${sep}maps${sep}`) && path.endsWith('.svg')) return 'static-maps';
   // The bundler drops MapLibre's licence header; its map container class marks the chunk.
   if (path.endsWith('.js')) return content.includes('maplibregl-map') ? 'maplibre-js' : 'app-js';
   if (path.endsWith('.css')) return content.includes('maplibregl') ? 'maplibre-css' : 'css';

@@ -108,6 +108,21 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       expect(eventRows.some((row) => row.includes(event.label))).toBe(true);
     }
     expect(await page.$('.legend')).toBeNull();
+    // Each step has its static map, described, and every one of them loads as an SVG.
+    const maps = await page.$$eval('[data-step-id] img.static-map', (images) =>
+      images.map((image) => ({
+        src: (image as HTMLImageElement).src,
+        alt: image.getAttribute('alt'),
+      }))
+    );
+    expect(maps).toHaveLength(story.steps.length);
+    for (const map of maps) {
+      expect(map.alt).toMatch(/^Map of /);
+      const response = await page.request.get(map.src);
+      expect(response.status(), map.src).toBe(200);
+      expect(response.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+      expect(await response.text()).toMatch(/^<svg [^>]*role="img"/);
+    }
     expect(await page.$eval('[data-testid="timeline"]', (e) => getComputedStyle(e).boxShadow)).toBe(
       'none'
     );

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { describeStaticMap } from '../../src/lib/static-map/describe';
+import { STATIC_MAP_SIZE, staticMapSvg } from '../../src/lib/static-map/render';
+import { isFitCamera } from '../../src/lib/story/types';
+import { ROOT, committedStory } from './helpers';
+
+const story = committedStory();
+const basemap = JSON.parse(
+  readFileSync(join(ROOT, 'geo/basemap.json'), 'utf8')
+) as FeatureCollection;
+const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
+
+describe("a step's static map", () => {
+  it('is an SVG with a title that says what it shows', () => {
+    const svg = staticMapSvg(story, indexOf('rail'), basemap);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain(`viewBox="0 0 ${STATIC_MAP_SIZE.width} ${STATIC_MAP_SIZE.height}"`);
+    expect(svg).toMatch(
+      /<title>Map of Pyongyang station, Sinuiju Chongnyon station.*Route: .*as reported/
+    );
+    expect(svg.match(/<svg/g)).toHaveLength(1);
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('draws reported legs solid and schematic ones dashed, and uncertain places as rings', () => {
+    const rail = staticMapSvg(story, indexOf('rail'), basemap);
+    const route = /stroke="#b3261e"[^/]*\/>/g;
+    expect(rail.match(route)?.every((p) => !p.includes('dasharray'))).toBe(true);
+    const contract = staticMapSvg(story, indexOf('contract-2008'), basemap);
+    expect(contract.match(route)?.some((p) => p.includes('stroke-dasharray="7 6"'))).toBe(true);
+    expect(contract).toContain('approximate</tspan>');
+    expect(describeStaticMap(story, indexOf('contract-2008'))).toMatch(
+      /dashed: route not reported/
+    );
+  });
+
+  it('labels local names in their language and escapes text', () => {
+    const svg = staticMapSvg(story, indexOf('dandong'), basemap);
+    expect(svg).toContain('lang="zh-Hans">丹东站</tspan>');
+    const tricky = structuredClone(story);
+    tricky.places.find((p) => p.id === 'dandong-station')!.name = 'Dandong <script>&"';
+    const escaped = staticMapSvg(tricky, indexOf('dandong'), basemap);
+    expect(escaped).not.toContain('<script>');
+    expect(escaped).toContain('Dandong &#60;script&#62;&#38;&#34;');
+  });
+
+  it('frames every place a fit names inside the picture', () => {
+    for (const [index, step] of story.steps.entries()) {
+      if (!isFitCamera(step.map.camera)) continue;
+      const svg = staticMapSvg(story, index, basemap);
+      const dots = [...svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)" r="(?:4\.5|2\.5)"/g)];
+      expect(dots.length, step.id).toBeGreaterThan(0);
+      for (const [, x, y] of dots) {
+        expect(Number(x)).toBeGreaterThanOrEqual(0);
+        expect(Number(x)).toBeLessThanOrEqual(STATIC_MAP_SIZE.width);
+        expect(Number(y)).toBeGreaterThanOrEqual(0);
+        expect(Number(y)).toBeLessThanOrEqual(STATIC_MAP_SIZE.height);
+      }
+    }
+  });
+
+  it('clips the basemap to the frame, so a close view stays small', () => {
+    const close = staticMapSvg(story, indexOf('pyongyang'), basemap);
+    const wide = staticMapSvg(story, indexOf('intro'), basemap);
+    expect(close.length).toBeLessThan(10_000);
+    expect(wide.length).toBeLessThan(60_000);
+    expect(close).toContain('fill="#efe6d8"'); // North Korea's land
+  });
+});
