@@ -3,7 +3,7 @@
  * localhost, different ports): the sticky mode our loader sets up, a plain fixed-height
  * iframe, and hostile messages on both sides.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,16 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       <body><p>Before.</p>
       <iframe id="plain" src="${storyOrigin}/embed/" title="Story" style="display:block;width:100%;height:600px;border:0"></iframe>
       <p>After.</p></body></html>`
+    );
+    // A Pym.js parent, with the pym.js package from npm.
+    copyFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), join(hostFolder, 'pym.js'));
+    writeFileSync(
+      join(hostFolder, 'pym.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pym host</title></head>
+      <body style="margin:0"><p>Before.</p><div id="pym-story"></div><p>After.</p>
+      <script src="pym.js"></script>
+      <script>window.pymParent = new pym.Parent('pym-story', '${storyOrigin}/embed/', {});</script>
+      </body></html>`
     );
     host = await startSite(hostFolder);
   });
@@ -134,6 +144,82 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       }, step.id);
       await frame.waitForSelector(`${MAP}[data-active-step="${step.id}"]`, { timeout: 60_000 });
     }
+    await page.close();
+  });
+
+  it('Pym.js parent: the story unrolls and the frame follows its height, also after a resize', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const issues = watchPage(page, host.origin);
+    await page.goto(`${host.origin}/pym.html`);
+    const handle = await page.waitForSelector('#pym-story iframe');
+    const frame = (await handle.contentFrame())!;
+    await frame.waitForSelector('article[data-embed-mode="stacked"]');
+    /** The frame's height as Pym set it, and the story's content height inside. */
+    const heights = async () => ({
+      frame: await page.$eval('#pym-story iframe', (e) =>
+        Number(e.getAttribute('height')?.replace('px', ''))
+      ),
+      content: await frame.evaluate(() => document.body.getBoundingClientRect().height),
+    });
+    await expect
+      .poll(
+        async () => {
+          const h = await heights();
+          return Math.abs(h.frame - h.content);
+        },
+        { timeout: 30_000 }
+      )
+      .toBeLessThanOrEqual(2);
+    const wide = await heights();
+    expect(wide.frame).toBeGreaterThan(2000);
+    // Narrower host: the story reflows taller, and the frame follows.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(
+        async () => {
+          const h = await heights();
+          return h.frame !== wide.frame && Math.abs(h.frame - h.content) <= 2;
+        },
+        { timeout: 30_000 }
+      )
+      .toBe(true);
+    // Unrolled: every step's text and its map, in order; no live map was started.
+    const steps = await frame.$$eval('[data-step-id]', (elements) =>
+      elements.map((element) => ({
+        id: element.getAttribute('data-step-id'),
+        map: element.querySelector<HTMLImageElement>('img.stacked-only')?.getAttribute('src'),
+        shown: getComputedStyle(element.querySelector('img.stacked-only')!).display,
+      }))
+    );
+    expect(steps.map((s) => s.id)).toEqual(story.steps.map((s) => s.id));
+    for (const step of steps) {
+      expect(step.map).toMatch(new RegExp(`maps/${step.id}\\.svg$`));
+      expect(step.shown).toBe('block');
+    }
+    expect(await frame.$('.maplibregl-map')).toBeNull();
+    expect(issues.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('stacked fallback on request: every step with its map state, in order', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${storyOrigin}/embed/?layout=stacked`);
+    await page.waitForSelector('article[data-embed-mode="stacked"]');
+    const images = await page.$$eval('[data-step-id] img.stacked-only', (list) =>
+      list.map((image) => (image as HTMLImageElement).src)
+    );
+    expect(images).toHaveLength(story.steps.length);
+    // Each map loads (scrolled into view, as a reader would).
+    for (const [index, step] of story.steps.entries()) {
+      await page.$eval(`[data-step-id="${step.id}"] img.stacked-only`, (image) =>
+        image.scrollIntoView()
+      );
+      await page.waitForFunction((i) => {
+        const image = document.querySelectorAll<HTMLImageElement>('img.stacked-only')[i]!;
+        return image.complete && image.naturalWidth > 0;
+      }, index);
+    }
+    expect(await page.$('.maplibregl-map')).toBeNull();
     await page.close();
   });
 

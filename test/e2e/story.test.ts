@@ -109,7 +109,13 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     }
     expect(await page.$('.legend')).toBeNull();
     // Each step has its static map, described, and every one of them loads as an SVG.
-    const maps = await page.$$eval('[data-step-id] img.static-map', (images) =>
+    // (The unrolled layout's copies stay hidden and unloaded.)
+    expect(
+      await page.$$eval('[data-step-id] img.stacked-only', (images) =>
+        images.every((image) => getComputedStyle(image).display === 'none')
+      )
+    ).toBe(true);
+    const maps = await page.$$eval('[data-step-id] img.static-map:not(.stacked-only)', (images) =>
       images.map((image) => ({
         src: (image as HTMLImageElement).src,
         alt: image.getAttribute('alt'),

@@ -4,8 +4,11 @@ import {
   MAX_PIXELS,
   originAllowed,
   pixels,
+  pymChildId,
+  pymHeightMessage,
   readHostMessage,
   toWire,
+  wantsStacked,
 } from '../../src/lib/embed/protocol';
 
 const tag = { sentinel: 'storymap', v: 1 };
@@ -70,13 +73,31 @@ describe('the embed protocol, story side', () => {
     expect(originAllowed('https://a.example', ['*'])).toBe(true);
   });
 
+  it('unrolls for hosts that size the frame to its content', () => {
+    const at = (address: string) => wantsStacked(new URL(address));
+    expect(at('https://s.example/embed/?layout=stacked')).toBe(true);
+    expect(at('https://s.example/embed/?initialWidth=640&childId=storymap-1')).toBe(true);
+    expect(at('https://s.example/embed/#amp=1')).toBe(true);
+    expect(at('https://s.example/embed/#step=rail&amp=1')).toBe(true);
+    expect(at('https://s.example/embed/')).toBe(false);
+    expect(at('https://s.example/embed/#camp=1')).toBe(false);
+    expect(at('https://s.example/embed/?layout=sticky')).toBe(false);
+  });
+
+  it("speaks Pym.js's height message, for a plain child id only", () => {
+    expect(pymHeightMessage('storymap-1', 4321.2)).toBe('pymxPYMxstorymap-1xPYMxheightxPYMx4322');
+    expect(pymChildId(new URL('https://s.example/?childId=storymap-1'))).toBe('storymap-1');
+    expect(pymChildId(new URL('https://s.example/?childId=a%20b'))).toBeUndefined();
+    expect(pymChildId(new URL(`https://s.example/?childId=${'x'.repeat(200)}`))).toBeUndefined();
+  });
+
   it('tags what it sends', () => {
     expect(toWire({ type: 'height', height: 5 })).toEqual({ ...tag, type: 'height', height: 5 });
   });
 });
 
 /** A window in a frame: its parent records what it is sent; `deliver` plays a message in. */
-function framedWindow() {
+function framedWindow(href = 'https://story.example/embed/') {
   const listeners = new Set<(event: MessageEvent) => void>();
   const sent: { data: unknown; origin: string }[] = [];
   const parent = {
@@ -84,6 +105,7 @@ function framedWindow() {
   };
   const win = {
     parent,
+    location: { href },
     addEventListener: (_: string, listener: (event: MessageEvent) => void) =>
       listeners.add(listener),
     removeEventListener: (_: string, listener: (event: MessageEvent) => void) =>
@@ -154,6 +176,26 @@ describe('the embedded story', () => {
       { data: { ...tag, type: 'step', index: 3, id: 'dandong' }, origin: 'https://news.example' },
       { data: { ...tag, type: 'scroll-request', y: 0 }, origin: 'https://news.example' },
     ]);
+  });
+
+  it('unrolled under a Pym.js parent: heights in every dialect, only when they change', () => {
+    // The address a Pym.js parent gives its child.
+    const { win, sent, listeners } = framedWindow(
+      'https://story.example/embed/?initialWidth=700&childId=storymap-1'
+    );
+    const onMode = vi.fn();
+    const child = startEmbedChild(win, { allowedOrigins: [], onMode, onScroll: vi.fn() });
+    expect(child.mode).toBe('stacked');
+    expect(listeners.size).toBe(0);
+    child.sendHeight(8000.4);
+    child.sendHeight(8000.9);
+    expect(sent.map((m) => m.data)).toEqual([
+      { ...tag, type: 'hello', modes: ['stacked'], height: 0 },
+      { ...tag, type: 'height', height: 8001 },
+      'pymxPYMxstorymap-1xPYMxheightxPYMx8001',
+      { sentinel: 'amp', type: 'embed-size', height: 8001 },
+    ]);
+    expect(onMode).not.toHaveBeenCalled();
   });
 
   it('stops listening when destroyed', () => {

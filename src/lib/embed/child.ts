@@ -10,8 +10,11 @@
  */
 import {
   originAllowed,
+  pymChildId,
+  pymHeightMessage,
   readHostMessage,
   toWire,
+  wantsStacked,
   type ChildMessage,
   type EmbedMode,
 } from './protocol';
@@ -46,6 +49,10 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
       destroy() {},
     };
   }
+  const url = new URL(win.location.href);
+  // Hosts that size the frame to its content get the unrolled story and their own height
+  // messages; no handshake can make such a frame sticky.
+  if (wantsStacked(url)) return stackedChild(win, pymChildId(url));
   let mode: EmbedMode = 'contained';
   /** Pinned to the host's origin once it has answered; until then nothing secret is sent. */
   let hostOrigin = '*';
@@ -97,5 +104,38 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
     destroy() {
       win.removeEventListener('message', onMessage);
     },
+  };
+}
+
+/**
+ * The unrolled story in a frame its host sizes: the content height goes out in every dialect
+ * such hosts read (ours, Pym.js's string when a Pym parent gave a child id, AMP's
+ * `embed-size`), only when it changes. Nothing sent carries more than a height or a step.
+ */
+function stackedChild(win: Window, pymId: string | undefined): EmbedChild {
+  let lastHeight = -1;
+  const post = (message: unknown) => {
+    try {
+      win.parent.postMessage(message, '*');
+    } catch {
+      // A host that navigated away: nothing to tell.
+    }
+  };
+  post(toWire({ type: 'hello', modes: ['stacked'], height: 0 }));
+  return {
+    mode: 'stacked',
+    sendHeight(height) {
+      const rounded = Math.ceil(height);
+      if (rounded === lastHeight) return;
+      lastHeight = rounded;
+      post(toWire({ type: 'height', height: rounded }));
+      if (pymId) post(pymHeightMessage(pymId, rounded));
+      post({ sentinel: 'amp', type: 'embed-size', height: rounded });
+    },
+    sendStep(index, id) {
+      post(toWire({ type: 'step', index, id }));
+    },
+    requestScroll() {},
+    destroy() {},
   };
 }

@@ -14,8 +14,36 @@
 export const SENTINEL = 'storymap';
 export const VERSION = 1;
 
-/** How the story runs: alone, pinned in a host page that scrolls it, or in a fixed frame. */
-export type EmbedMode = 'standalone' | 'sticky' | 'contained';
+/**
+ * How the story runs: alone, pinned in a host page that scrolls it, in a fixed frame, or
+ * unrolled (`stacked`: every step with its static map, for hosts that size the frame to its
+ * content, such as Pym.js and AMP).
+ */
+export type EmbedMode = 'standalone' | 'sticky' | 'contained' | 'stacked';
+
+/**
+ * Whether the address asks for the unrolled layout: `?layout=stacked`, an AMP frame (AMP
+ * adds `#amp=1`), or a Pym.js parent (it adds `childId`). Such hosts set the frame as tall as
+ * its content, so the page never scrolls inside it and a sticky map could not stick.
+ */
+export function wantsStacked(url: URL): boolean {
+  return (
+    url.searchParams.get('layout') === 'stacked' ||
+    url.searchParams.has('childId') ||
+    /(^|[#&])amp=1(&|$)/.test(url.hash)
+  );
+}
+
+/** The Pym.js height message for the child id a Pym parent gave (`childId` in the address). */
+export function pymHeightMessage(childId: string, height: number): string {
+  return ['pym', childId, 'height', String(Math.ceil(height))].join('xPYMx');
+}
+
+/** A Pym.js child id as the address gave it, if it is a plain one; else undefined. */
+export function pymChildId(url: URL): string | undefined {
+  const id = url.searchParams.get('childId');
+  return id !== null && /^[\w-]{1,100}$/.test(id) ? id : undefined;
+}
 
 /** Largest offset or height accepted, CSS pixels: far beyond any real story. */
 export const MAX_PIXELS = 1_000_000;
