@@ -5,7 +5,8 @@
  *   <script src="https://stories.example.org/huawei/embed.js" async></script>
  *
  * For each such element it makes (or reuses) the iframe. When the story says hello, it answers:
- * "sticky" if nothing around the element stops position: sticky, else "contained". In sticky
+ * "sticky" if nothing around the element stops position: sticky, else "contained"; a story
+ * unrolled on request (data-storymap-layout="stacked") gets a frame as tall as its content. In sticky
  * mode the element becomes as tall as the story, the iframe is pinned to the viewport, and the
  * scroll offset goes to the story on every frame in which the page scrolls, so the reader
  * scrolls the article as usual and the story follows. The active step arrives as a
@@ -52,6 +53,10 @@
     var allowed = [src.origin].concat(
       (element.getAttribute('data-allowed-origins') || '').split(/[\s,]+/).filter(Boolean)
     );
+    // data-storymap-layout="stacked": the story unrolled, the frame as tall as its content.
+    if (element.getAttribute('data-storymap-layout') === 'stacked') {
+      src.searchParams.set('layout', 'stacked');
+    }
     var iframe = element.querySelector('iframe');
     if (!iframe) {
       iframe = document.createElement('iframe');
@@ -120,7 +125,9 @@
       }
       if (data.type === 'hello') {
         storyOrigin = event.origin;
-        mode = canStick(element) ? 'sticky' : 'contained';
+        var unrolled =
+          Array.isArray(data.modes) && data.modes.length === 1 && data.modes[0] === 'stacked';
+        mode = unrolled ? 'stacked' : canStick(element) ? 'sticky' : 'contained';
         element.setAttribute('data-storymap-mode', mode);
         post({ type: 'hello-ack', mode: mode });
         if (mode === 'sticky') {
@@ -131,7 +138,12 @@
         return;
       } else if (data.type === 'height') {
         var value = pixels(data.height);
-        if (value === undefined || value < 100 || mode !== 'sticky') return;
+        if (value === undefined || value < 100) return;
+        if (mode === 'stacked') {
+          iframe.style.height = Math.ceil(value) + 'px';
+          return;
+        }
+        if (mode !== 'sticky') return;
         height = value;
         size();
         later();

@@ -53,6 +53,27 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       <script>window.pymParent = new pym.Parent('pym-story', '${storyOrigin}/embed/', {});</script>
       </body></html>`
     );
+    writeFileSync(
+      join(hostFolder, 'pym-track.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pym host</title></head>
+      <body style="margin:0"><div style="height:300px"></div><div id="pym-story"></div>
+      <div style="height:1500px"></div><script src="pym.js"></script>
+      <script>
+        window.stepsHeard = [];
+        addEventListener('message', (event) => {
+          if (event.data && event.data.sentinel === 'storymap' && event.data.type === 'step') {
+            window.stepsHeard.push(event.data.id);
+          }
+        });
+        new pym.Parent('pym-story', '${storyOrigin}/embed/', { trackscroll: true });
+      </script></body></html>`
+    );
+    writeFileSync(
+      join(hostFolder, 'stacked.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+      <body style="margin:0"><div id="story" data-storymap-src="${storyOrigin}/embed/"
+      data-storymap-layout="stacked"></div><script src="${storyOrigin}/embed.js"></script></body></html>`
+    );
     host = await startSite(hostFolder);
   });
 
@@ -198,6 +219,54 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     }
     expect(await frame.$('.maplibregl-map')).toBeNull();
     expect(issues.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('Pym.js parent with positions: the step being read follows the host scroll', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${host.origin}/pym-track.html`);
+    const handle = await page.waitForSelector('#pym-story iframe');
+    const frame = (await handle.contentFrame())!;
+    await frame.waitForSelector('article[data-embed-mode="stacked"]');
+    await page.waitForFunction(
+      () =>
+        parseInt(document.querySelector('#pym-story iframe')!.getAttribute('height') ?? '0') > 2000
+    );
+    const frameTop = await page.$eval('#pym-story', (e) => e.getBoundingClientRect().top + scrollY);
+    for (const step of ['rail', 'sanctions', story.steps.at(-1)!.id]) {
+      const inFrame = await frame.$eval(
+        `[data-step-id="${step}"]`,
+        (e) => e.getBoundingClientRect().top
+      );
+      // Bring the step's top just above the host's trigger line (60 % down).
+      await page.evaluate((y) => window.scrollTo(0, y), frameTop + inFrame - 800 * 0.6 + 30);
+      await frame.waitForSelector(`[data-step-id="${step}"].active`);
+      // The host heard it too (the page's own listener keeps what it heard).
+      await page.waitForFunction(`window.stepsHeard.includes(${JSON.stringify(step)})`);
+    }
+    expect(await frame.$$eval('.step.active', (steps) => steps.length)).toBe(1);
+    await page.close();
+  });
+
+  it('our loader, stacked on request: the frame is as tall as the unrolled story', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${host.origin}/stacked.html`);
+    await page.waitForSelector('#story[data-storymap-mode="stacked"]');
+    const frame = (await (await page.$('#story iframe'))!.contentFrame())!;
+    await frame.waitForSelector('article[data-embed-mode="stacked"]');
+    await expect
+      .poll(
+        async () => {
+          const outside = await page.$eval(
+            '#story iframe',
+            (e) => e.getBoundingClientRect().height
+          );
+          const inside = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+          return inside > 2000 && Math.abs(outside - inside) <= 2;
+        },
+        { timeout: 30_000 }
+      )
+      .toBe(true);
     await page.close();
   });
 

@@ -6,7 +6,9 @@ import {
   pixels,
   pymChildId,
   pymHeightMessage,
+  pymPositionRequest,
   readHostMessage,
+  readPymPosition,
   toWire,
   wantsStacked,
 } from '../../src/lib/embed/protocol';
@@ -89,6 +91,29 @@ describe('the embed protocol, story side', () => {
     expect(pymChildId(new URL('https://s.example/?childId=storymap-1'))).toBe('storymap-1');
     expect(pymChildId(new URL('https://s.example/?childId=a%20b'))).toBeUndefined();
     expect(pymChildId(new URL(`https://s.example/?childId=${'x'.repeat(200)}`))).toBeUndefined();
+  });
+
+  it("reads Pym.js's viewport and frame position, and nothing else", () => {
+    const id = 'storymap-1';
+    expect(pymPositionRequest(id)).toBe('pymxPYMxstorymap-1xPYMxparentPositionInfoxPYMx');
+    expect(
+      readPymPosition(
+        'pymxPYMxstorymap-1xPYMxviewport-iframe-positionxPYMx1280 800 -1500.5 0 4000 1280',
+        id
+      )
+    ).toEqual({ top: -1500.5, viewport: 800 });
+    for (const bad of [
+      'pymxPYMxother-idxPYMxviewport-iframe-positionxPYMx1280 800 0 0 4000 1280',
+      'pymxPYMxstorymap-1xPYMxviewport-iframe-positionxPYMx1280 800 0 0',
+      'pymxPYMxstorymap-1xPYMxviewport-iframe-positionxPYMx1280 NaN 0 0 4000 1280',
+      'pymxPYMxstorymap-1xPYMxviewport-iframe-positionxPYMx1280 0 0 0 4000 1280',
+      'pymxPYMxstorymap-1xPYMxviewport-iframe-positionxPYMx1280 800 1e309 0 4000 1280',
+      `pymxPYMxstorymap-1xPYMxviewport-iframe-positionxPYMx${'9'.repeat(400)}`,
+      { top: 0 },
+      null,
+    ]) {
+      expect(readPymPosition(bad, id), String(bad).slice(0, 60)).toBeUndefined();
+    }
   });
 
   it('tags what it sends', () => {
@@ -178,24 +203,38 @@ describe('the embedded story', () => {
     ]);
   });
 
-  it('unrolled under a Pym.js parent: heights in every dialect, only when they change', () => {
+  it('unrolled under a Pym.js parent: heights in every dialect, and the host position', () => {
     // The address a Pym.js parent gives its child.
-    const { win, sent, listeners } = framedWindow(
+    const { win, sent, deliver, listeners } = framedWindow(
       'https://story.example/embed/?initialWidth=700&childId=storymap-1'
     );
     const onMode = vi.fn();
-    const child = startEmbedChild(win, { allowedOrigins: [], onMode, onScroll: vi.fn() });
+    const onHostViewport = vi.fn();
+    const child = startEmbedChild(win, {
+      allowedOrigins: ['*'],
+      onMode,
+      onScroll: vi.fn(),
+      onHostViewport,
+    });
     expect(child.mode).toBe('stacked');
-    expect(listeners.size).toBe(0);
     child.sendHeight(8000.4);
     child.sendHeight(8000.9);
     expect(sent.map((m) => m.data)).toEqual([
       { ...tag, type: 'hello', modes: ['stacked'], height: 0 },
+      'pymxPYMxstorymap-1xPYMxparentPositionInfoxPYMx',
       { ...tag, type: 'height', height: 8001 },
       'pymxPYMxstorymap-1xPYMxheightxPYMx8001',
       { sentinel: 'amp', type: 'embed-size', height: 8001 },
     ]);
+    const position =
+      'pymxPYMxstorymap-1xPYMxviewport-iframe-positionxPYMx1280 800 -900 0 7100 1280';
+    deliver(position, 'https://news.example', {});
+    expect(onHostViewport).not.toHaveBeenCalled();
+    deliver(position, 'https://news.example');
+    expect(onHostViewport).toHaveBeenCalledWith(-900, 800);
     expect(onMode).not.toHaveBeenCalled();
+    child.destroy();
+    expect(listeners.size).toBe(0);
   });
 
   it('stops listening when destroyed', () => {

@@ -12,7 +12,9 @@ import {
   originAllowed,
   pymChildId,
   pymHeightMessage,
+  pymPositionRequest,
   readHostMessage,
+  readPymPosition,
   toWire,
   wantsStacked,
   type ChildMessage,
@@ -26,6 +28,11 @@ export interface EmbedChildOptions {
   onMode(mode: EmbedMode): void;
   /** Sticky mode: the reader is `y` pixels into the story, in a viewport this tall. */
   onScroll(y: number, viewport: number): void;
+  /**
+   * Stacked under a Pym.js parent that reports positions: the frame's top is `top` pixels
+   * below the top of the host's viewport (negative once scrolled past), `viewport` tall.
+   */
+  onHostViewport?(top: number, viewport: number): void;
 }
 
 export interface EmbedChild {
@@ -52,7 +59,7 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
   const url = new URL(win.location.href);
   // Hosts that size the frame to its content get the unrolled story and their own height
   // messages; no handshake can make such a frame sticky.
-  if (wantsStacked(url)) return stackedChild(win, pymChildId(url));
+  if (wantsStacked(url)) return stackedChild(win, pymChildId(url), options);
   let mode: EmbedMode = 'contained';
   /** Pinned to the host's origin once it has answered; until then nothing secret is sent. */
   let hostOrigin = '*';
@@ -112,7 +119,11 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
  * such hosts read (ours, Pym.js's string when a Pym parent gave a child id, AMP's
  * `embed-size`), only when it changes. Nothing sent carries more than a height or a step.
  */
-function stackedChild(win: Window, pymId: string | undefined): EmbedChild {
+function stackedChild(
+  win: Window,
+  pymId: string | undefined,
+  options: EmbedChildOptions
+): EmbedChild {
   let lastHeight = -1;
   const post = (message: unknown) => {
     try {
@@ -121,7 +132,17 @@ function stackedChild(win: Window, pymId: string | undefined): EmbedChild {
       // A host that navigated away: nothing to tell.
     }
   };
+  // A Pym.js parent may report where the frame is (always once on request, on every scroll
+  // with trackscroll): then the step being read follows the host's scroll.
+  const onMessage = (event: MessageEvent) => {
+    if (!pymId || event.source !== win.parent) return;
+    if (!originAllowed(event.origin, options.allowedOrigins)) return;
+    const position = readPymPosition(event.data, pymId);
+    if (position) options.onHostViewport?.(position.top, position.viewport);
+  };
+  win.addEventListener('message', onMessage);
   post(toWire({ type: 'hello', modes: ['stacked'], height: 0 }));
+  if (pymId) post(pymPositionRequest(pymId));
   return {
     mode: 'stacked',
     sendHeight(height) {
@@ -136,6 +157,8 @@ function stackedChild(win: Window, pymId: string | undefined): EmbedChild {
       post(toWire({ type: 'step', index, id }));
     },
     requestScroll() {},
-    destroy() {},
+    destroy() {
+      win.removeEventListener('message', onMessage);
+    },
   };
 }

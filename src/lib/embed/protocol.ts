@@ -110,3 +110,27 @@ export function toWire(message: ChildMessage): Record<string, unknown> {
 export function originAllowed(origin: string, allowed: readonly string[]): boolean {
   return allowed.includes('*') || allowed.includes(origin);
 }
+
+/**
+ * Reads Pym.js's `viewport-iframe-position` message for child `childId`
+ * ("width height top left bottom right" of the host's viewport and the frame): the frame's top
+ * relative to the host viewport, and the viewport's height. Undefined for anything else.
+ */
+export function readPymPosition(
+  data: unknown,
+  childId: string
+): { top: number; viewport: number } | undefined {
+  if (typeof data !== 'string' || data.length > 300) return undefined;
+  const prefix = `pymxPYMx${childId}xPYMxviewport-iframe-positionxPYMx`;
+  if (!data.startsWith(prefix)) return undefined;
+  const numbers = data.slice(prefix.length).split(' ').map(Number);
+  if (numbers.length !== 6 || !numbers.every(Number.isFinite)) return undefined;
+  const [, viewport, top] = numbers as [number, number, number];
+  if (viewport <= 0 || viewport > MAX_PIXELS || Math.abs(top) > MAX_PIXELS) return undefined;
+  return { top, viewport };
+}
+
+/** Pym.js's request for the host's viewport and frame position (Pym.js 1.3.1 and later). */
+export function pymPositionRequest(childId: string): string {
+  return ['pym', childId, 'parentPositionInfo', ''].join('xPYMx');
+}
