@@ -74,6 +74,15 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       <body style="margin:0"><div id="story" data-storymap-src="${storyOrigin}/embed/"
       data-storymap-layout="stacked"></div><script src="${storyOrigin}/embed.js"></script></body></html>`
     );
+    writeFileSync(
+      join(hostFolder, 'two.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+      <body style="margin:0"><div style="height:400px"></div>
+      <div id="first" data-storymap-src="${storyOrigin}/embed/"></div>
+      <div style="height:600px"></div>
+      <div id="second" data-storymap-src="${storyOrigin}/embed/"></div>
+      <div style="height:600px"></div><script src="${storyOrigin}/embed.js"></script></body></html>`
+    );
     host = await startSite(hostFolder);
   });
 
@@ -147,6 +156,35 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
         (await frame.evaluate(() => document.documentElement.scrollTop)) - (after - storyTop)
       )
     ).toBeLessThan(2);
+    await page.close();
+  });
+
+  it('sticky: two embeds on one page each follow their own part of the page', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${host.origin}/two.html`);
+    await page.waitForSelector('#first[data-storymap-mode="sticky"]');
+    await page.waitForSelector('#second[data-storymap-mode="sticky"]');
+    await page.waitForFunction(() =>
+      ['first', 'second'].every((id) => document.getElementById(id)!.offsetHeight > 5000)
+    );
+    const frameOf = async (id: string) => (await (await page.$(`#${id} iframe`))!.contentFrame())!;
+    const [first, second] = [await frameOf('first'), await frameOf('second')];
+    const top = (id: string) =>
+      page.$eval(`#${id}`, (e) => e.getBoundingClientRect().top + scrollY);
+    // Into the second story: the first has been scrolled past and rests at its end.
+    const railTop = await second.$eval(
+      '[data-step-id="rail"]',
+      (e) => e.getBoundingClientRect().top + scrollY
+    );
+    await page.evaluate(
+      (y) => window.scrollTo(0, y),
+      (await top('second')) + railTop - 800 * 0.6 + 30
+    );
+    await second.waitForSelector(`${MAP}[data-active-step="rail"]`, { timeout: 60_000 });
+    await page.waitForSelector('#second[data-storymap-step="rail"]');
+    const last = story.steps.at(-1)!.id;
+    await first.waitForSelector(`[data-step-id="${last}"].active`);
+    expect(await page.getAttribute('#first', 'data-storymap-step')).toBe(last);
     await page.close();
   });
 
