@@ -83,6 +83,21 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       <div id="second" data-storymap-src="${storyOrigin}/embed/"></div>
       <div style="height:600px"></div><script src="${storyOrigin}/embed.js"></script></body></html>`
     );
+    copyFileSync(
+      join(ROOT, 'node_modules/@newswire/frames/dist/frames.umd.js'),
+      join(hostFolder, 'frames.js')
+    );
+    writeFileSync(
+      join(hostFolder, 'frames.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames host</title></head>
+      <body style="margin:0"><iframe id="framed" src="${storyOrigin}/embed/" width="100%" scrolling="no"
+      style="border:0" height="600"></iframe><script src="frames.js"></script>
+      <script>
+        // Watch the frame once the story has started, as a host that observes late does.
+        document.getElementById('framed').addEventListener('load', () =>
+          setTimeout(() => newswireFrames.observeIframe(document.getElementById('framed')), 500));
+      </script></body></html>`
+    );
     host = await startSite(hostFolder);
   });
 
@@ -305,6 +320,34 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
         { timeout: 30_000 }
       )
       .toBe(true);
+    await page.close();
+  });
+
+  it('@newswire/frames parent: the started story unrolls and the frame follows its height', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const issues = watchPage(page, host.origin);
+    await page.goto(`${host.origin}/frames.html`);
+    const frame = (await (await page.$('#framed'))!.contentFrame())!;
+    await frame.waitForSelector('article[data-embed-mode="stacked"]', { timeout: 60_000 });
+    await expect
+      .poll(
+        async () => {
+          const outside = Number(await page.getAttribute('#framed', 'height'));
+          const inside = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+          return inside > 2000 && Math.abs(outside - inside) <= 2;
+        },
+        { timeout: 30_000 }
+      )
+      .toBe(true);
+    // The live map that had started is gone; every step shows its static map.
+    expect(await frame.$('.maplibregl-map')).toBeNull();
+    expect(
+      await frame.$$eval(
+        'img.stacked-only',
+        (images) => images.filter((image) => getComputedStyle(image).display === 'block').length
+      )
+    ).toBe(story.steps.length);
+    expect(issues.pageErrors).toEqual([]);
     await page.close();
   });
 

@@ -237,6 +237,25 @@ describe('the embedded story', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('unrolls when a @newswire/frames parent starts watching, and tells it heights', () => {
+    const { win, sent, deliver } = framedWindow();
+    const onMode = vi.fn();
+    const child = startEmbedChild(win, { allowedOrigins: ['*'], onMode, onScroll: vi.fn() });
+    child.sendHeight(700);
+    // From another window: ignored.
+    deliver({ sentinel: 'amp', type: 'frames-init' }, 'https://news.example', {});
+    expect(child.mode).toBe('contained');
+    deliver({ sentinel: 'amp', type: 'frames-init' }, 'https://news.example');
+    expect(child.mode).toBe('stacked');
+    expect(onMode).toHaveBeenCalledWith('stacked');
+    child.sendHeight(9000);
+    expect(sent.map((m) => m.data).slice(-3)).toEqual([
+      { sentinel: 'amp', type: 'embed-size', height: 700 },
+      { ...tag, type: 'height', height: 9000 },
+      { sentinel: 'amp', type: 'embed-size', height: 9000 },
+    ]);
+  });
+
   it('stops listening when destroyed', () => {
     const { win, listeners } = framedWindow();
     const child = startEmbedChild(win, {

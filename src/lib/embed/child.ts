@@ -10,6 +10,7 @@
  */
 import {
   originAllowed,
+  isFramesInit,
   pymChildId,
   pymHeightMessage,
   pymPositionRequest,
@@ -76,6 +77,13 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
   const onMessage = (event: MessageEvent) => {
     if (event.source !== win.parent) return;
     if (!originAllowed(event.origin, options.allowedOrigins)) return;
+    // A @newswire/frames parent sizes the frame to what it is told: unroll, and tell it.
+    if (isFramesInit(event.data) && mode === 'contained') {
+      mode = 'stacked';
+      options.onMode(mode);
+      if (lastHeight >= 0) ampHeight(lastHeight);
+      return;
+    }
     const message = readHostMessage(event.data);
     if (!message) return;
     if (message.type === 'hello-ack') {
@@ -87,6 +95,13 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
       if (lastHeight >= 0) post({ type: 'height', height: lastHeight });
     } else if (message.type === 'scroll' && mode === 'sticky' && event.origin === hostOrigin) {
       options.onScroll(message.y, message.viewport);
+    }
+  };
+  const ampHeight = (height: number) => {
+    try {
+      win.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+    } catch {
+      // As above.
     }
   };
   win.addEventListener('message', onMessage);
@@ -101,6 +116,7 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
       if (rounded === lastHeight) return;
       lastHeight = rounded;
       post({ type: 'height', height: rounded });
+      if (mode === 'stacked') ampHeight(rounded);
     },
     sendStep(index, id) {
       post({ type: 'step', index, id });

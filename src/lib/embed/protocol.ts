@@ -134,3 +134,13 @@ export function readPymPosition(
 export function pymPositionRequest(childId: string): string {
   return ['pym', childId, 'parentPositionInfo', ''].join('xPYMx');
 }
+
+/** The handshake a @newswire/frames parent sends when it starts watching the frame. */
+export function isFramesInit(data: unknown): boolean {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as Record<string, unknown>).sentinel === 'amp' &&
+    (data as Record<string, unknown>).type === 'frames-init'
+  );
+}
