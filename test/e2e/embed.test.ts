@@ -114,15 +114,24 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     return frame;
   }
 
-  it('sticky: the host page scrolls the story through every step, the map pinned', async () => {
+  /**
+   * The host page with the loader, once the story is pinned and the element has grown to the
+   * story's height: the page, its issues, the story's frame and where the story starts.
+   */
+  async function openSticky() {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const issues = watchPage(page, host.origin);
     await page.goto(`${host.origin}/`);
     const frame = await storyFrame(page);
     await page.waitForSelector('#story[data-storymap-mode="sticky"]');
-    // The element grows to the story's height.
     await page.waitForFunction(() => document.getElementById('story')!.offsetHeight > 5000);
     const storyTop = await page.$eval('#story', (e) => e.getBoundingClientRect().top + scrollY);
+    return { page, issues, frame, storyTop };
+  }
+
+  it('sticky: the host page scrolls the story through every step, the map pinned', async () => {
+    // The element grows to the story's height (openSticky waits for it).
+    const { page, issues, frame, storyTop } = await openSticky();
     const seen: string[] = [];
     for (const step of story.steps) {
       // Where the step sits in the story, then the host scroll that brings it to the line.
@@ -149,11 +158,7 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
   });
 
   it('sticky: the wheel over the iframe scrolls the host page', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${host.origin}/`);
-    const frame = await storyFrame(page);
-    await page.waitForSelector('#story[data-storymap-mode="sticky"]');
-    const storyTop = await page.$eval('#story', (e) => e.getBoundingClientRect().top + scrollY);
+    const { page, frame, storyTop } = await openSticky();
     await page.evaluate((y) => window.scrollTo(0, y + 500), storyTop);
     const before = await page.evaluate(() => scrollY);
     await page.mouse.move(900, 400);
@@ -374,15 +379,9 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
   });
 
   it('ignores hostile and malformed messages on both sides', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const issues = watchPage(page, host.origin);
-    await page.goto(`${host.origin}/`);
-    const frame = await storyFrame(page);
-    await page.waitForSelector('#story[data-storymap-mode="sticky"]');
-    await page.waitForFunction(() => document.getElementById('story')!.offsetHeight > 5000);
+    const { page, issues, frame, storyTop } = await openSticky();
     const storyHeight = await page.$eval('#story', (e) => (e as HTMLElement).offsetHeight);
     // Part-way into the story, so that any obeyed message would move it.
-    const storyTop = await page.$eval('#story', (e) => e.getBoundingClientRect().top + scrollY);
     await page.evaluate((y) => window.scrollTo(0, y + 1500), storyTop);
     await frame.waitForFunction(() => Math.abs(document.documentElement.scrollTop - 1500) < 2);
     const scrollBefore = await frame.evaluate(() => document.documentElement.scrollTop);
