@@ -14,8 +14,43 @@ export const NARROW_CARD_SHARE = 0.55;
 /** Room kept clear at the top of the map for the legend when it is not measured, CSS pixels. */
 export const LEGEND_ROOM = 56;
 
+/** Where the scroll engine's trigger line sits, as a share of the viewport's height. */
+export const TRIGGER_LINE = 0.6;
+/** On phones, the gap between a card read at the foot of the screen and the screen's edge. */
+const CARD_MARGIN = 12;
+/**
+ * On phones, the share of the map kept clear above even the longest card (legend, timeline
+ * and places need it); the rest of a long card is read by scrolling on.
+ */
+const MIN_CLEAR_SHARE = 0.45;
+
+/**
+ * Where a step's card sits while it is read, CSS pixels from the top of the viewport. On a
+ * wide screen the card is beside the map: near the top. On a phone it covers the map's lower
+ * part: low enough for the whole card to show at the foot of the screen, leaving the map above
+ * it clear, yet never below the trigger line (its step would not be active) nor so high that
+ * a long card leaves less than 45 % of the map. Keyboard and link navigation put cards here,
+ * and the camera frames each step for this position.
+ */
+export function readingTop(cardHeight: number, viewportHeight: number, narrow: boolean): number {
+  const latest = viewportHeight * TRIGGER_LINE - 8;
+  if (!narrow) return Math.min(Math.round(viewportHeight * 0.1), latest);
+  const lowest = viewportHeight - cardHeight - CARD_MARGIN;
+  return Math.round(Math.max(viewportHeight * MIN_CLEAR_SHARE, Math.min(lowest, latest)));
+}
+
+/** How much of the map's foot the active card covers while it is read, CSS pixels. */
+export function cardCover(cardHeight: number, mapHeight: number, narrow: boolean): number {
+  return narrow ? mapHeight - readingTop(cardHeight, mapHeight, true) : 0;
+}
+
 /** What the overlays take of the map, as measured on the page, CSS pixels. */
 export interface OverlayRoom {
+  /**
+   * How much of the map's foot the active step's card covers while read (`cardCover`);
+   * without it, phones assume `NARROW_CARD_SHARE`.
+   */
+  card?: number;
   /** Height of the timeline strip (0 without one). */
   timeline?: number;
   /** Distance from the map's top to the legend's bottom. */
@@ -37,7 +72,9 @@ export function mapInsets(size: Size, narrow: boolean, room: OverlayRoom = {}): 
     cover: {
       top: 0,
       right: 0,
-      bottom: (narrow ? Math.round(size.height * NARROW_CARD_SHARE) : 0) + (room.timeline ?? 0),
+      bottom:
+        (narrow ? (room.card ?? Math.round(size.height * NARROW_CARD_SHARE)) : 0) +
+        (room.timeline ?? 0),
       left: 0,
     },
     chrome: {

@@ -79,6 +79,8 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
 
   it('swaps a saved story in without a reload, keeping the reader on their step', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${origin}/`);
     await page.waitForSelector('[data-step-id="rail"]');
     await scrollToStep(page, 'rail', 0.3);
@@ -140,6 +142,8 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
 
     writeFileSync(storyFile, good);
     await page.waitForFunction(() => !document.querySelector('[data-step-id="inserted-step"]'));
+    // The dev build checks more than the production one (e.g. the router's rules): no errors.
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 

@@ -266,8 +266,8 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     const steps = await frame.$$eval('[data-step-id]', (elements) =>
       elements.map((element) => ({
         id: element.getAttribute('data-step-id'),
-        map: element.querySelector<HTMLImageElement>('img.stacked-only')?.getAttribute('src'),
-        shown: getComputedStyle(element.querySelector('img.stacked-only')!).display,
+        map: element.querySelector<HTMLImageElement>('.live-alternative img')?.getAttribute('src'),
+        shown: getComputedStyle(element.querySelector('.live-alternative')!).display,
       }))
     );
     expect(steps.map((s) => s.id)).toEqual(story.steps.map((s) => s.id));
@@ -348,8 +348,8 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     expect(await frame.$('.maplibregl-map')).toBeNull();
     expect(
       await frame.$$eval(
-        'img.stacked-only',
-        (images) => images.filter((image) => getComputedStyle(image).display === 'block').length
+        '[data-step-id] .live-alternative img',
+        (images) => images.filter((image) => image.checkVisibility()).length
       )
     ).toBe(story.steps.length);
     expect(issues.pageErrors).toEqual([]);
@@ -360,17 +360,19 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${storyOrigin}/embed/?layout=stacked`);
     await page.waitForSelector('article[data-embed-mode="stacked"]');
-    const images = await page.$$eval('[data-step-id] img.stacked-only', (list) =>
+    const images = await page.$$eval('[data-step-id] .live-alternative img', (list) =>
       list.map((image) => (image as HTMLImageElement).src)
     );
     expect(images).toHaveLength(story.steps.length);
     // Each map loads (scrolled into view, as a reader would).
     for (const [index, step] of story.steps.entries()) {
-      await page.$eval(`[data-step-id="${step.id}"] img.stacked-only`, (image) =>
+      await page.$eval(`[data-step-id="${step.id}"] .live-alternative img`, (image) =>
         image.scrollIntoView()
       );
       await page.waitForFunction((i) => {
-        const image = document.querySelectorAll<HTMLImageElement>('img.stacked-only')[i]!;
+        const image = document.querySelectorAll<HTMLImageElement>(
+          '[data-step-id] .live-alternative img'
+        )[i]!;
         return image.complete && image.naturalWidth > 0;
       }, index);
     }

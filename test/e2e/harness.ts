@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../../src/cli/serve';
 import { parseCamera, type Camera } from '../../src/lib/map/camera';
-import type { OverlayRoom } from '../../src/lib/layout';
+import { cardCover, NARROW_MAX_WIDTH, type OverlayRoom } from '../../src/lib/layout';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
@@ -110,16 +110,25 @@ export async function shownCamera(page: Page): Promise<Camera> {
 
 /** What the overlays take of the map, measured as StoryMap.svelte measures it. */
 export async function overlayRoom(page: Page): Promise<OverlayRoom> {
-  return page.$eval(MAP, (map) => {
+  const measured = await page.$eval(MAP, (map) => {
     const dock = map.querySelector<HTMLElement>('.timeline-dock');
     const legend = map.querySelector<HTMLElement>('.overlays')!;
+    const card = document.querySelector<HTMLElement>('.step.active .card');
     return {
       timeline: dock ? dock.offsetHeight : 0,
       legend: Math.round(
         legend.getBoundingClientRect().bottom - map.getBoundingClientRect().top + 8
       ),
+      cardHeight: card?.offsetHeight ?? 0,
+      viewportHeight: window.innerHeight,
     };
   });
+  const narrow = page.viewportSize()!.width <= NARROW_MAX_WIDTH;
+  return {
+    timeline: measured.timeline,
+    legend: measured.legend,
+    card: cardCover(measured.cardHeight, measured.viewportHeight, narrow),
+  };
 }
 
 /** The size of the map's drawing area, CSS pixels. */

@@ -108,22 +108,33 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       expect(eventRows.some((row) => row.includes(event.label))).toBe(true);
     }
     expect(await page.$('.legend')).toBeNull();
-    // Each step has its static map, described, and every one of them loads as an SVG.
-    // (The unrolled layout's copies stay hidden and unloaded.)
+    // The whole route first, then each step whose view differs from the one before, with
+    // its static map, described; every one of them loads as an SVG. (The copies for the
+    // unrolled layout and print stay hidden and unloaded.)
     expect(
-      await page.$$eval('[data-step-id] img.stacked-only', (images) =>
-        images.every((image) => getComputedStyle(image).display === 'none')
+      await page.$$eval('.live-alternative', (boxes) =>
+        boxes.every((box) => getComputedStyle(box).display === 'none')
       )
     ).toBe(true);
-    const maps = await page.$$eval('[data-step-id] img.static-map:not(.stacked-only)', (images) =>
-      images.map((image) => ({
-        src: (image as HTMLImageElement).src,
-        alt: image.getAttribute('alt'),
-      }))
+    const maps = await page.$$eval('.story img.static-map', (images) =>
+      images
+        .filter((image) => !image.closest('.live-alternative'))
+        .map((image) => ({
+          src: (image as HTMLImageElement).src,
+          alt: image.getAttribute('alt'),
+          step: image.closest('[data-step-id]')?.getAttribute('data-step-id'),
+          loaded:
+            (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+        }))
     );
-    expect(maps).toHaveLength(story.steps.length);
+    const changing = story.steps.filter(
+      (step, i) => i === 0 || JSON.stringify(step.map) !== JSON.stringify(story.steps[i - 1]!.map)
+    );
+    expect(maps.map((map) => map.step)).toEqual([undefined, ...changing.map((step) => step.id)]);
+    expect(maps[0]!.src).toMatch(/\/overview\.svg$/);
     for (const map of maps) {
-      expect(map.alt).toMatch(/^Map of /);
+      expect(map.alt).toMatch(/^(The whole route|The map shows)/);
+      expect(map.loaded, map.src).toBe(true);
       const response = await page.request.get(map.src);
       expect(response.status(), map.src).toBe(200);
       expect(response.headers()['content-type']).toMatch(/^image\/svg\+xml/);

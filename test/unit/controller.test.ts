@@ -97,7 +97,7 @@ const zero = { top: 0, right: 0, bottom: 0, left: 0 };
 const noInsets = { cover: zero, chrome: zero };
 const indexOf = (id: string) => story.steps.findIndex((s) => s.id === id);
 
-function setup(reducedMotion = false) {
+function setup(reducedMotion: boolean | (() => boolean) = false) {
   const map = new FakeMap();
   const settled: (string | undefined)[] = [];
   const cameras: Camera[] = [];
@@ -110,7 +110,7 @@ function setup(reducedMotion = false) {
     },
     viewport: () => viewport,
     insets: () => noInsets,
-    reducedMotion: () => reducedMotion,
+    reducedMotion: typeof reducedMotion === 'function' ? reducedMotion : () => reducedMotion,
     onCamera: (c) => cameras.push(c),
     onSettled: (id) => settled.push(id),
   };
@@ -170,11 +170,35 @@ describe('StoryMapController', () => {
     expect(map.moves).toEqual(['jump', 'fly']);
   });
 
-  it('jumps instead of animating under reduced motion', () => {
-    const { map, controller, settled } = setup(true);
+  it('jumps instead of animating under reduced motion, asked afresh at each step', () => {
+    let reduced = true;
+    const { map, controller, settled } = setup(() => reduced);
+    controller.apply(stepState(story, indexOf('huawei-shenzhen'), 0));
     controller.apply(stepState(story, indexOf('dandong'), 0));
-    expect(map.moves).toEqual(['jump']);
+    expect(map.moves).toEqual(['jump', 'jump']);
     expect(settled.at(-1)).toBe('dandong');
+    // The reader turns animations back on: the next step flies again.
+    reduced = false;
+    controller.apply(stepState(story, indexOf('huawei-shenzhen'), 0));
+    expect(map.moves.at(-1)).toBe('fly');
+  });
+
+  it("moves as a step's transition says, unless motion is reduced", () => {
+    const withTransition = (index: number, transition: 'fly' | 'ease' | 'jump') => ({
+      ...stepState(story, index, 0),
+      transition,
+    });
+    const { map, controller } = setup();
+    controller.apply(stepState(story, indexOf('huawei-shenzhen'), 0));
+    controller.apply(withTransition(indexOf('dandong'), 'jump'));
+    controller.apply(withTransition(indexOf('huawei-shenzhen'), 'ease'));
+    map.finish();
+    controller.apply(withTransition(indexOf('dandong'), 'fly'));
+    expect(map.moves).toEqual(['jump', 'jump', 'ease', 'fly']);
+    const reduced = setup(true);
+    reduced.controller.apply(stepState(story, indexOf('huawei-shenzhen'), 0));
+    reduced.controller.apply(withTransition(indexOf('dandong'), 'fly'));
+    expect(reduced.map.moves).toEqual(['jump', 'jump']);
   });
 
   it('leaves the camera alone when only the progress changes', () => {

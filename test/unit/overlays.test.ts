@@ -291,16 +291,19 @@ describe('the timeline layout', () => {
 describe('the presence layer in words', () => {
   it('never leaves the standing to colour alone', () => {
     const base = { id: 'x', place: 'p', status: undefined, sanctioned: false } as const;
-    expect(standingText({ ...base, standing: 'present', status: 'reported' })).toBe(
+    expect(standingText({ ...base, standing: 'present', status: 'reported' }, 'North Korea')).toBe(
       'in North Korea (reported)'
     );
-    expect(standingText({ ...base, standing: 'left', status: 'reported', sanctioned: true })).toBe(
-      'left North Korea (reported); sanctioned'
-    );
-    expect(standingText({ ...base, standing: 'none', sanctioned: true })).toBe(
+    expect(
+      standingText(
+        { ...base, standing: 'left', status: 'reported', sanctioned: true },
+        'North Korea'
+      )
+    ).toBe('left North Korea (reported); sanctioned');
+    expect(standingText({ ...base, standing: 'none', sanctioned: true }, 'North Korea')).toBe(
       'no presence in North Korea sourced; sanctioned'
     );
-    expect(standingText({ ...base, standing: 'not-yet' })).toBe('not yet in North Korea');
+    expect(standingText({ ...base, standing: 'not-yet' }, 'Elbonia')).toBe('not yet in Elbonia');
   });
 
   it('stacks companies that share a place', () => {

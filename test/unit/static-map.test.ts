@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { describeStaticMap } from '../../src/lib/static-map/describe';
-import { STATIC_MAP_SIZE, staticMapSvg } from '../../src/lib/static-map/render';
+import { staticMapDescription } from '../../src/lib/state/narration';
+import { STATIC_MAP_SIZE, overviewMapSvg, staticMapSvg } from '../../src/lib/static-map/render';
 import { isFitCamera } from '../../src/lib/story/types';
 import { ROOT, committedStory } from './helpers';
 
@@ -13,13 +13,33 @@ const basemap = JSON.parse(
 ) as FeatureCollection;
 const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
 
+describe('the overview map', () => {
+  it("draws every route leg and labels the legs' ends", () => {
+    const svg = overviewMapSvg(story, basemap);
+    const route = /stroke="#b3261e"[^/]*\/>/g;
+    expect(svg.match(route)).toHaveLength(story.legs.length);
+    const ends = new Set(story.legs.flatMap((leg) => [leg.stops[0]!, leg.stops.at(-1)!]));
+    const dots = svg.match(/<circle cx="[\d.-]+" cy="[\d.-]+" r="(?:4\.5|2\.5)"/g) ?? [];
+    expect(dots).toHaveLength(ends.size);
+    for (const end of ends) {
+      expect(svg, end).toContain(`>${story.places.find((p) => p.id === end)!.name}`);
+    }
+    for (const leg of story.legs) expect(svg).toContain(leg.name);
+  });
+
+  it('falls back to the first view for a story without legs', () => {
+    const bare = { ...structuredClone(story), legs: [] };
+    expect(overviewMapSvg(bare, basemap)).toMatch(/^<svg[^>]*>.*<\/svg>$/s);
+  });
+});
+
 describe("a step's static map", () => {
   it('is an SVG with a title that says what it shows', () => {
     const svg = staticMapSvg(story, indexOf('rail'), basemap);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain(`viewBox="0 0 ${STATIC_MAP_SIZE.width} ${STATIC_MAP_SIZE.height}"`);
     expect(svg).toMatch(
-      /<title>Map of Pyongyang station, Sinuiju Chongnyon station.*Route: .*as reported/
+      /<title>The map shows Pyongyang station \(.+\), Sinuiju Chongnyon station.*Route drawn: .*as reported/
     );
     expect(svg.match(/<svg/g)).toHaveLength(1);
     expect(svg.endsWith('</svg>')).toBe(true);
@@ -32,7 +52,7 @@ describe("a step's static map", () => {
     const contract = staticMapSvg(story, indexOf('contract-2008'), basemap);
     expect(contract.match(route)?.some((p) => p.includes('stroke-dasharray="7 6"'))).toBe(true);
     expect(contract).toContain('approximate</tspan>');
-    expect(describeStaticMap(story, indexOf('contract-2008'))).toMatch(
+    expect(staticMapDescription(story, indexOf('contract-2008'))).toMatch(
       /dashed: route not reported/
     );
   });

@@ -8,7 +8,7 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import { lineUpTo, midpoint } from '../geo/line';
 import type { StepState } from '../state/step-state';
-import type { LngLat, Place, RouteLeg, Story } from '../story/types';
+import type { LngLat, Place, RouteLeg, Story, Transition } from '../story/types';
 import {
   camerasMatch,
   resolveCamera,
@@ -19,6 +19,7 @@ import {
 } from './camera';
 import { overlappingLabels, screenLength } from './labels';
 import { ROUTE_SOURCE } from './style';
+import { ui } from '../strings';
 
 /** A camera move as the applier asks for it. */
 interface View {
@@ -44,9 +45,9 @@ export interface MapLike {
   getPitch(): number;
   stop(): unknown;
   jumpTo(options: View, eventData?: MoveTag): unknown;
-  easeTo(options: View & { duration: number }, eventData?: MoveTag): unknown;
+  easeTo(options: View & { duration: number; essential: boolean }, eventData?: MoveTag): unknown;
   flyTo(
-    options: View & { speed: number; curve: number; maxDuration: number },
+    options: View & { speed: number; curve: number; maxDuration: number; essential: boolean },
     eventData?: MoveTag
   ): unknown;
   on(type: 'moveend', listener: (event: MoveTag & { type: string }) => void): unknown;
@@ -66,8 +67,6 @@ function isGeoJsonSource(source: object | undefined): source is GeoJsonSourceLik
 export interface PinnedLabel {
   remove(): void;
 }
-
-export type Transition = 'fly' | 'ease' | 'jump';
 
 export interface ControllerOptions {
   /**
@@ -286,16 +285,26 @@ export class StoryMapController {
     this.options.onSettled(undefined);
     const tag: MoveTag = { storyMove: id };
     const transition: Transition =
-      firstView || resized || this.options.reducedMotion() ? 'jump' : this.transitionTo(target);
+      firstView || resized || this.options.reducedMotion()
+        ? 'jump'
+        : (state.transition ?? this.transitionTo(target));
     const view = {
       center: target.center,
       zoom: target.zoom,
       bearing: target.bearing,
       pitch: target.pitch,
     };
+    // `essential`: the choice of motion is made here (the reader's toggle can ask for
+    // animations the system would reduce); MapLibre would otherwise follow the system alone.
     if (transition === 'jump') this.map.jumpTo(view, tag);
-    else if (transition === 'ease') this.map.easeTo({ ...view, duration: 900 }, tag);
-    else this.map.flyTo({ ...view, speed: 1.4, curve: 1.5, maxDuration: MAX_FLIGHT_MS }, tag);
+    else if (transition === 'ease') {
+      this.map.easeTo({ ...view, duration: 900, essential: true }, tag);
+    } else {
+      this.map.flyTo(
+        { ...view, speed: 1.4, curve: 1.5, maxDuration: MAX_FLIGHT_MS, essential: true },
+        tag
+      );
+    }
   }
 
   /** Short hops ease; long ones fly (zooming out and in again keeps the reader oriented). */
@@ -370,7 +379,7 @@ function placeLabel(place: Place): HTMLElement {
   if (place.confidence === 'unverified' || place.confidence === 'low') {
     const approx = document.createElement('span');
     approx.className = 'place-approx';
-    approx.textContent = 'approximate';
+    approx.textContent = ui.map.approximate;
     text.append(approx);
   }
   element.append(text);

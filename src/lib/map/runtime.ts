@@ -12,6 +12,7 @@ import type { LngLat, Story } from '../story/types';
 import type { Camera } from './camera';
 import { StoryMapController, type ControllerOptions } from './controller';
 import { ROUTE_SOURCE, embeddedStyle, routeLayers } from './style';
+import { ui } from '../strings';
 
 export interface MountOptions extends Omit<ControllerOptions, 'pin'> {
   /** Editing aid: the reader may pan, zoom and turn the map; `onMove` reports each frame. */
@@ -102,7 +103,7 @@ export function mountStoryMap(
         map.setStyle(fallback);
       }
     };
-    const onContextLost = () => options.onFailure('The map stopped drawing (WebGL context lost).');
+    const onContextLost = () => options.onFailure(ui.map.contextLost);
 
     let frame = 0;
     const onMove = () => {

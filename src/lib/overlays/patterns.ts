@@ -5,7 +5,8 @@
 import { select } from 'd3-selection';
 
 /** The id of a company's hatch pattern inside one chart (`prefix` keeps charts apart). */
-export const hatchId = (prefix: string, companyId: string) => `${prefix}-hatch-${companyId}`;
+export const hatchId = (prefix: string, companyId: string) =>
+  `storymap-${prefix}-hatch-${companyId}`;
 
 /**
  * Keeps one diagonal hatch pattern per company in `defs`: stripes of its colour on white,

@@ -4,21 +4,21 @@
  */
 import type { CompanyState } from '../state/overlay-state';
 import type { Company } from '../story/types';
-import { STATUS_NAMES } from './names';
+import { STATUS_NAMES, ui } from '../strings';
 
 /** Which side of its place a company's marker and label sit on. */
 export type Side = 'left' | 'above' | 'below';
 
 /** "in North Korea (reported)", "left North Korea (reported); sanctioned", … */
-export function standingText(state: CompanyState): string {
+export function standingText(state: CompanyState, region: string): string {
   const status = state.status ? ` (${STATUS_NAMES[state.status]})` : '';
   const base = {
-    present: `in North Korea${status}`,
-    left: `left North Korea${status}`,
-    'not-yet': 'not yet in North Korea',
-    none: 'no presence in North Korea sourced',
+    present: `${ui.presence.present(region)}${status}`,
+    left: `${ui.presence.left(region)}${status}`,
+    'not-yet': ui.presence.notYet(region),
+    none: ui.presence.none(region),
   }[state.standing];
-  return state.sanctioned ? `${base}; sanctioned` : base;
+  return state.sanctioned ? `${base}; ${ui.presence.sanctioned}` : base;
 }
 
 /** The companies shown at one place stack downwards: this is each one's slot there. */

@@ -63,7 +63,7 @@ export function drawTimeline(svg: SVGSVGElement, current: TimelineLayout, chart:
       for (const offset of ['a', 'b', 'c', 'd']) g.append('stop').attr('class', offset);
       return g;
     })
-    .attr('id', (_, i) => `${uid}-fade-${i}`)
+    .attr('id', (_, i) => `storymap-${uid}-fade-${i}`)
     .attr('x1', (m) => m.x0)
     .attr('x2', (m) => m.x1)
     .each(function (m) {
@@ -95,13 +95,13 @@ export function drawTimeline(svg: SVGSVGElement, current: TimelineLayout, chart:
       mask.append('rect');
       return mask;
     })
-    .attr('id', (_, i) => `${uid}-mask-${i}`)
+    .attr('id', (_, i) => `storymap-${uid}-mask-${i}`)
     .select('rect')
     .attr('x', (m) => m.x0)
     .attr('y', (m) => m.y - 1)
     .attr('width', (m) => Math.max(1, m.x1 - m.x0))
     .attr('height', (m) => m.height + 2)
-    .attr('fill', (_, i) => `url(#${uid}-fade-${i})`);
+    .attr('fill', (_, i) => `url(#storymap-${uid}-fade-${i})`);
 
   // Lane names in the gutter, and a rule per lane.
   root
@@ -169,7 +169,7 @@ export function drawTimeline(svg: SVGSVGElement, current: TimelineLayout, chart:
           m.hatched ? `url(#${hatchId(uid, m.companyId)})` : (company?.colour ?? '#555')
         )
         .attr('stroke', company?.colour ?? '#555')
-        .attr('mask', `url(#${uid}-mask-${i})`);
+        .attr('mask', `url(#storymap-${uid}-mask-${i})`);
       // No end reported: an arrowhead past the bar's end says it carries on.
       g.select('.open-end')
         .attr(

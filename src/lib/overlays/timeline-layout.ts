@@ -15,7 +15,7 @@ import {
 import { utcYear } from 'd3-time';
 import { dateBand, formatDate, type Band } from '../story/dates';
 import type { EventKind, PresenceStatus, Story, StoryEvent } from '../story/types';
-import { EVENT_LANES } from './names';
+import { EVENT_LANES, ui } from '../strings';
 
 /** Each kind's shape, so kinds differ by more than colour. */
 export const SHAPES: Record<EventKind, SymbolType> = {
@@ -220,7 +220,10 @@ export function timelineLayout(story: Story, sizes: TimelineSizes): TimelineLayo
         open: to === undefined,
         y: top + 2,
         height: height - 4,
-        dateText: `${formatDate(period.from)} to ${period.to ? formatDate(period.to) : 'no end reported'}`,
+        dateText: ui.dates.range(
+          formatDate(period.from),
+          period.to ? formatDate(period.to) : ui.dates.noEnd
+        ),
       });
     });
     lanes.push({
@@ -230,7 +233,7 @@ export function timelineLayout(story: Story, sizes: TimelineSizes): TimelineLayo
       height,
       companyId: company.id,
       colour: company.colour,
-      ...(company.presence.length === 0 && { empty: 'No presence in North Korea sourced' }),
+      ...(company.presence.length === 0 && { empty: ui.timeline.noPresence(story.meta.region) }),
     });
     top += height + sizes.gap;
   }

@@ -4,7 +4,7 @@
  * and the tests all read this, so they agree.
  */
 import { boundsOf, type CameraTarget } from '../map/camera';
-import { isFitCamera, type Certainty, type Story } from '../story/types';
+import { isFitCamera, type Certainty, type Story, type Transition } from '../story/types';
 import { overlayState, type OverlayState } from './overlay-state';
 
 /** Padding around a `fit` when the step gives none, CSS pixels. */
@@ -37,6 +37,8 @@ export interface StepState {
   places: PlaceState[];
   /** What the timeline highlights and where the presence layer puts each company. */
   overlays: OverlayState;
+  /** How the camera gets here, when the step says; otherwise the map chooses. */
+  transition?: Transition;
 }
 
 function clamp01(value: number): number {
@@ -101,5 +103,6 @@ export function stepState(story: Story, index: number, progress: number): StepSt
     legs,
     places,
     overlays: overlayState(story, step),
+    ...(step.transition && { transition: step.transition }),
   };
 }

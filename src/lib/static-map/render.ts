@@ -10,11 +10,12 @@
  */
 import { geoIdentity, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { TILE_SIZE, project, resolveCamera, type Size } from '../map/camera';
+import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../map/camera';
 import { COLORS } from '../map/style';
-import { stepState } from '../state/step-state';
+import { overviewDescription, staticMapDescription } from '../state/narration';
+import { stepState, type StepState } from '../state/step-state';
+import { ui } from '../strings';
 import type { LngLat, Story } from '../story/types';
-import { describeStaticMap } from './describe';
 
 /** The size static maps are drawn at, CSS pixels (they scale with the page). */
 export const STATIC_MAP_SIZE: Size = { width: 640, height: 420 };
@@ -25,6 +26,14 @@ const FRAME = {
   cover: { top: 0, right: 0, bottom: 0, left: 0 },
   chrome: { top: 12, right: 150, bottom: 36, left: 12 },
 };
+
+/** Where a static map tries a label, in turn. */
+const LABEL_SPOTS = [
+  { side: 'right', dy: 0 },
+  { side: 'left', dy: 0 },
+  { side: 'right', dy: 20 },
+  { side: 'left', dy: 20 },
+] as const;
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -57,6 +66,46 @@ export function staticMapSvg(
   size: Size = STATIC_MAP_SIZE
 ): string {
   const state = stepState(story, stepIndex, 1);
+  return drawMap(story, state, staticMapDescription(story, stepIndex), basemap, size);
+}
+
+/**
+ * The whole route on one map: every leg drawn whole, the places where legs start and end
+ * labelled, framed to fit the route. Shown above the story where the live map cannot run, and in print.
+ */
+export function overviewMapSvg(
+  story: Story,
+  basemap: FeatureCollection,
+  size: Size = STATIC_MAP_SIZE
+): string {
+  // The legs' ends: at this scale the stops between them would only crowd each other.
+  const ends = new Set(story.legs.flatMap((leg) => [leg.stops[0], leg.stops.at(-1)]));
+  const places = [...ends].flatMap((id) => story.places.filter((place) => place.id === id));
+  const points = [
+    ...story.legs.flatMap((leg) => leg.coordinates),
+    ...places.map((p) => p.coordinates),
+  ];
+  const first = stepState(story, 0, 1);
+  const state: StepState = {
+    ...first,
+    // A story without legs or places has nothing to frame: its first view stands in.
+    camera:
+      points.length > 0
+        ? { kind: 'fit', bounds: boundsOf(points), padding: 24, maxZoom: 12 }
+        : first.camera,
+    legs: story.legs.map((leg) => ({ id: leg.id, certainty: leg.certainty, drawn: 1 })),
+    places: places.map((place) => ({ id: place.id, highlighted: false })),
+  };
+  return drawMap(story, state, overviewDescription(story), basemap, size);
+}
+
+function drawMap(
+  story: Story,
+  state: StepState,
+  description: string,
+  basemap: FeatureCollection,
+  size: Size
+): string {
   const camera = resolveCamera(state.camera, size, FRAME);
   const world = TILE_SIZE * 2 ** camera.zoom;
   const [cx, cy] = project(camera.center);
@@ -109,7 +158,14 @@ export function staticMapSvg(
     );
   }
   const labels: string[] = [];
-  for (const placeState of state.places) {
+  // Labels that would overlap one already placed give way (dots stay): highlighted places
+  // first, then in the step's order, as on the live map. Boxes are estimated from the text.
+  const placed: { left: number; top: number; right: number; bottom: number }[] = [];
+  const ranked = [
+    ...state.places.filter((p) => p.highlighted),
+    ...state.places.filter((p) => !p.highlighted),
+  ];
+  for (const placeState of ranked) {
     const place = story.places.find((p) => p.id === placeState.id);
     if (!place) continue;
     const [x, y] = toPixel(place.coordinates).map((v) => Math.round(v * 10) / 10) as [
@@ -126,15 +182,33 @@ export function staticMapSvg(
           : `<circle cx="${x}" cy="${y}" r="4.5" fill="#1d1d1d" stroke="#fff" stroke-width="1.5"/>`
       );
     }
+    // Right of the dot, as on the live map; left of it when the right is taken; then the
+    // same a line lower.
+    const width = Math.max(place.name.length * 7.2, (place.local?.text.length ?? 0) * 11) + 4;
+    const height = 18 + (place.local ? 15 : 0) + (uncertain ? 13 : 0);
+    const boxOf = ({ side, dy }: { side: 'right' | 'left'; dy: number }) => {
+      const left = side === 'right' ? x + 10 : x - 10 - width;
+      return { left, top: y - 10 + dy, right: left + width, bottom: y - 10 + dy + height };
+    };
+    const spot = LABEL_SPOTS.find((candidate) => {
+      const b = boxOf(candidate);
+      return !placed.some(
+        (o) => b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom
+      );
+    });
+    if (!spot) continue;
+    placed.push(boxOf(spot));
+    const tx = spot.side === 'right' ? x + 12 : x - 12;
+    const anchor = spot.side === 'right' ? '' : ' text-anchor="end"';
     labels.push(
-      `<text x="${x + 12}" y="${y + 4}" font-size="13"${weight}>${escapeXml(place.name)}${
+      `<text x="${tx}" y="${y + 4 + spot.dy}" font-size="13"${weight}${anchor}>${escapeXml(place.name)}${
         place.local
-          ? `<tspan x="${x + 12}" dy="15" font-size="11" fill="#444" lang="${escapeXml(place.local.lang)}">${escapeXml(place.local.text)}</tspan>`
+          ? `<tspan x="${tx}" dy="15" font-size="11" fill="#444" lang="${escapeXml(place.local.lang)}">${escapeXml(place.local.text)}</tspan>`
           : ''
-      }${uncertain ? `<tspan x="${x + 12}" dy="13" font-size="10" font-style="italic" fill="#555">approximate</tspan>` : ''}</text>`
+      }${uncertain ? `<tspan x="${tx}" dy="13" font-size="10" font-style="italic" fill="#555">${ui.map.approximate}</tspan>` : ''}</text>`
     );
   }
-  const title = escapeXml(describeStaticMap(story, stepIndex));
+  const title = escapeXml(description);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,

@@ -3,6 +3,7 @@
  * sources give the day: `dateBand` turns each into the span it may fall in, which the timeline
  * draws and the overlay state compares.
  */
+import { MONTHS, ui } from '../strings.ts';
 import type { DatePrecision, StoryDate, StoryDateRange } from './types.ts';
 
 /** A span of time in UTC milliseconds, `start` included, `end` excluded. */
@@ -19,21 +20,6 @@ const FORMATS: Record<DatePrecision, { pattern: RegExp; example: string }> = {
   half: { pattern: /^(\d{4})-H([12])$/, example: 'YYYY-H1 or YYYY-H2, e.g. 2016-H1' },
   year: { pattern: /^(\d{4})$/, example: 'YYYY, e.g. 2014' },
 };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * Why `date` is not a valid date of its precision, or undefined when it is: the text must be
@@ -111,15 +97,17 @@ export function formatDate(value: StoryDate): string {
       text = `${MONTHS[Number(match[2]) - 1]} ${year}`;
       break;
     case 'half':
-      text = `${match[2] === '1' ? 'first' : 'second'} half of ${year}`;
+      text = ui.dates.half(match[2] === '1' ? 1 : 2, year);
       break;
     case 'year':
       text = year;
   }
-  return value.about ? `about ${text}` : text;
+  return value.about ? ui.dates.about(text) : text;
 }
 
 /** A range as readers see it: "2014", "2014 to 2017", "about 2008 to first half of 2016". */
 export function formatRange(range: StoryDateRange): string {
-  return range.to ? `${formatDate(range.from)} to ${formatDate(range.to)}` : formatDate(range.from);
+  return range.to
+    ? ui.dates.range(formatDate(range.from), formatDate(range.to))
+    : formatDate(range.from);
 }

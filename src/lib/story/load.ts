@@ -36,7 +36,9 @@ import {
   type Step,
   type StepMap,
   type Story,
+  type Transition,
 } from './types.ts';
+import { DEFAULT_REGION } from '../strings.ts';
 
 export class StoryError extends Error {
   constructor(readonly problems: StoryProblem[]) {
@@ -69,6 +71,9 @@ const PLACE_KINDS: readonly PlaceKind[] = [
   'country',
 ];
 const CERTAINTIES: readonly Certainty[] = ['reported', 'schematic'];
+/** Prefixes of the page's own element ids (StoryPage.svelte), which step ids must not take. */
+const RESERVED_STEP_ID_PREFIXES = ['source-', 'storymap-'];
+const TRANSITIONS: readonly Transition[] = ['fly', 'ease', 'jump'];
 const EVENT_KINDS: readonly EventKind[] = [
   'un-sanction',
   'us-sanction',
@@ -286,9 +291,20 @@ function readStep(reader: JsonReader, value: unknown, at: string): Step | undefi
     'sources',
     'map',
     'when',
+    'alt',
+    'transition',
   ]);
   if (!step) return undefined;
-  const id = readId(reader, step, 'id', at);
+  let id = readId(reader, step, 'id', at);
+  // A step's id is also its element's id (links to #id open the story there).
+  const reserved = id && RESERVED_STEP_ID_PREFIXES.find((prefix) => id!.startsWith(prefix));
+  if (reserved) {
+    id = reader.fail(
+      pointerTo(at, 'id'),
+      `"${id}" cannot be a step id: ids starting with "${reserved}" are used by the page`,
+      'invalid-id'
+    );
+  }
   const title = reader.string(step, 'title', at);
   const kicker = reader.optionalString(step, 'kicker', at);
   const text = reader.string(step, 'text', at);
@@ -299,12 +315,16 @@ function readStep(reader: JsonReader, value: unknown, at: string): Step | undefi
       : readStepMap(reader, step.map, pointerTo(at, 'map'));
   const when =
     step.when === undefined ? undefined : readWhen(reader, step.when, pointerTo(at, 'when'));
+  const alt = reader.optionalString(step, 'alt', at);
+  const transition =
+    step.transition === undefined ? undefined : reader.oneOf(step, 'transition', at, TRANSITIONS);
   if (text !== undefined) {
     for (const issue of unsafeTextIssues(text))
       reader.fail(pointerTo(at, 'text'), issue.message, issue.kind);
   }
   if (!id || !title || !text || !sources || !map) return undefined;
   if (step.when !== undefined && !when) return undefined;
+  if (step.transition !== undefined && !transition) return undefined;
   return {
     id,
     title,
@@ -314,6 +334,8 @@ function readStep(reader: JsonReader, value: unknown, at: string): Step | undefi
     map,
     ...(kicker && { kicker }),
     ...(when && { when }),
+    ...(alt && { alt }),
+    ...(transition && { transition }),
   };
 }
 
@@ -682,13 +704,21 @@ export function loadStory(files: StoryFiles): Story {
     const metaObject =
       root.meta === undefined
         ? reader.fail('/meta', 'missing required field "meta"', 'missing')
-        : reader.object(root.meta, '/meta', ['title', 'dek', 'byline', 'published', 'credits']);
+        : reader.object(root.meta, '/meta', [
+            'title',
+            'dek',
+            'byline',
+            'published',
+            'credits',
+            'region',
+          ]);
     const meta = metaObject && {
       title: reader.string(metaObject, 'title', '/meta'),
       dek: reader.string(metaObject, 'dek', '/meta'),
       byline: reader.string(metaObject, 'byline', '/meta'),
       published: reader.string(metaObject, 'published', '/meta'),
       credits: reader.list(metaObject, 'credits', '/meta', reader.text, { optional: true }),
+      region: reader.optionalString(metaObject, 'region', '/meta'),
     };
     if (meta?.published && !/^\d{4}-\d{2}-\d{2}$/.test(meta.published)) {
       reader.fail('/meta/published', 'expected a date written YYYY-MM-DD', 'date');
@@ -755,6 +785,7 @@ export function loadStory(files: StoryFiles): Story {
           byline: meta.byline,
           published: meta.published,
           credits: meta.credits,
+          region: meta.region ?? DEFAULT_REGION,
         },
         map: style === undefined ? {} : { style },
         embed: { allowedOrigins },

@@ -204,7 +204,23 @@ export interface StepDocument {
   map: StepMapDocument;
   /** The date or period the step is about: the timeline highlights it. */
   when?: StoryDateRange;
+  /**
+   * What the map shows, in words, for readers who cannot see it: read out when the step
+   * becomes active and used as its static map's alt text. Without it, a description is made
+   * from the step's places, route and time.
+   * @examples ["The rail line from Dandong across the Yalu to Pyongyang."]
+   */
+  alt?: Text;
+  /**
+   * How the camera gets to this step: `fly` (zoom out and in), `ease` (a straight glide) or
+   * `jump` (at once). Without it, short moves ease and long ones fly. Readers who ask for
+   * less motion always get `jump`.
+   */
+  transition?: Transition;
 }
+
+/** How the camera moves to a step. */
+export type Transition = 'fly' | 'ease' | 'jump';
 
 export interface Step extends Omit<StepDocument, 'sources' | 'map'> {
   sources: Id[];
@@ -365,10 +381,18 @@ export interface StoryMetaDocument {
   published: string;
   /** Lines shown at the end: credits and licences. */
   credits?: Text[];
+  /**
+   * The country or region the companies' presence is followed in, as readers name it: the
+   * timeline, the legend and the map's narration say a company is "in" it.
+   * @default "the region"
+   * @examples ["North Korea"]
+   */
+  region?: Text;
 }
 
 export interface StoryMeta extends StoryMetaDocument {
   credits: Text[];
+  region: Text;
 }
 
 /** Options for the map as a whole. */

@@ -17,6 +17,6 @@ export const GET: RequestHandler = ({ params }) => {
   const index = story.steps.findIndex((step) => step.id === params.step);
   if (index < 0) error(404, `No step "${params.step}"`);
   // The basemap file is a GeoJSON FeatureCollection (geo/build-basemap.ts writes it).
-  const svg = staticMapSvg(story, index, basemap as FeatureCollection, undefined);
+  const svg = staticMapSvg(story, index, basemap as FeatureCollection);
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
 };

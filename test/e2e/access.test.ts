@@ -1,0 +1,353 @@
+/**
+ * Every reader gets the story: axe-core finds no serious or critical problem; the keyboard
+ * alone reaches every step; reduced motion jumps, and the reader's toggle overrides it and is
+ * remembered; links to a step open on it without a flight and the address follows the
+ * reading without piling up history; a phone frames each fitted place clear of the card; and
+ * a map that cannot load, a resize mid-flight or a rotated phone leave the story in order.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { camerasMatch, resolveCamera } from '../../src/lib/map/camera';
+import { mapInsets, NARROW_MAX_WIDTH } from '../../src/lib/layout';
+import { stepState } from '../../src/lib/state/step-state';
+import { isFitCamera } from '../../src/lib/story/types';
+import { committedStory } from '../unit/helpers';
+import {
+  BUILD,
+  MAP,
+  findChromium,
+  mapSize,
+  overlayRoom,
+  scrollToStep,
+  shownCamera,
+  waitForSettled,
+  watchPage,
+  type PageIssues,
+} from './harness';
+import { useSiteAndBrowser } from './hooks';
+
+const story = committedStory();
+const ids = story.steps.map((step) => step.id);
+const chromiumPath = findChromium();
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+);
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const found = (await page.evaluate(`
+    axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+      result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' — ' +
+          v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))
+  `)) as string[];
+  return found;
+}
+
+/** Counts the map's `move` events from now on (?debug exposes the map). */
+async function countMoves(page: Page): Promise<void> {
+  await page.waitForFunction('window.__storyMap !== undefined');
+  await page.evaluate(`window.__moves = 0; window.__storyMap.on('move', () => window.__moves++)`);
+}
+const movesSoFar = (page: Page) => page.evaluate('window.__moves') as Promise<number>;
+
+const activeCardStep = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('[data-step-id]')?.getAttribute('id'));
+
+describe.skipIf(!chromiumPath)('every reader gets the story', () => {
+  const env = useSiteAndBrowser(chromiumPath);
+  const watched: PageIssues[] = [];
+
+  async function open(path: string, options: BrowserContextOptions = {}) {
+    const context = await env.browser.newContext({ viewport: DESKTOP, ...options });
+    const page = await context.newPage();
+    watched.push(watchPage(page, env.site.origin));
+    await page.goto(`${env.site.origin}${path}`);
+    return { context, page };
+  }
+
+  it('has no serious or critical axe-core violation at three steps, reduced, and embedded', async () => {
+    const { context, page } = await open('/');
+    for (const id of [ids[0]!, 'dandong', ids.at(-1)!]) {
+      await page.click(`[data-step-link="${id}"]`);
+      await waitForSettled(page, id);
+      expect(await axeProblems(page), id).toEqual([]);
+    }
+    await context.close();
+
+    const reduced = await open('/#rail', { reducedMotion: 'reduce' });
+    await waitForSettled(reduced.page, 'rail');
+    expect(await axeProblems(reduced.page), 'reduced motion').toEqual([]);
+    await reduced.context.close();
+
+    for (const viewport of [DESKTOP, PHONE]) {
+      const embed = await open('/embed/#pyongyang', { viewport });
+      await waitForSettled(embed.page, 'pyongyang');
+      expect(await axeProblems(embed.page), `embed ${viewport.width}`).toEqual([]);
+      await embed.context.close();
+    }
+  });
+
+  it('reaches every step with Tab and the arrow keys alone, the map settling on each', async () => {
+    const { context, page } = await open('/');
+    await waitForSettled(page, ids[0]!);
+    // The first Tab stop is the skip link, shown when focused; it takes focus to the text.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    const skip = await page.locator('.skip-link').boundingBox();
+    expect(skip!.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await activeCardStep(page)).toBe(ids[0]);
+    for (const id of ids.slice(1)) {
+      await page.keyboard.press('ArrowDown');
+      await waitForSettled(page, id);
+      expect(await activeCardStep(page)).toBe(id);
+    }
+    // Back up with Page Up, and to the start with Home.
+    await page.keyboard.press('PageUp');
+    await waitForSettled(page, ids.at(-2)!);
+    await page.keyboard.press('Home');
+    await waitForSettled(page, ids[0]!);
+    await context.close();
+  });
+
+  it('moves through the steps from the step navigation, and Tab leaves the map', async () => {
+    const { context, page } = await open('/');
+    await waitForSettled(page, ids[0]!);
+    // Skip link, animations toggle, then the one Tab stop of the step navigation.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-step-link') ?? null);
+    expect(await focused()).toBe(ids[0]);
+    for (const id of ids.slice(1)) {
+      await page.keyboard.press('ArrowRight');
+      await waitForSettled(page, id);
+      expect(await focused()).toBe(id);
+      expect(await page.getAttribute(`[data-step-link="${id}"]`, 'aria-current')).toBe('step');
+    }
+    // No trap: Tab goes on through the timeline's marks to the text.
+    let presses = 0;
+    while (!(await activeCardStep(page)) && presses < 60) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(presses).toBeLessThan(60);
+    await context.close();
+  });
+
+  it('jumps under reduced motion, and the toggle turns animations on and off, remembered', async () => {
+    const { context, page } = await open('/?debug', { reducedMotion: 'reduce' });
+    const toggle = '[data-testid="motion-toggle"]';
+    await waitForSettled(page, ids[0]!);
+    expect(await page.getAttribute(toggle, 'aria-checked')).toBe('false');
+    expect(await page.getAttribute('html', 'data-motion')).toBe('reduced');
+    await countMoves(page);
+    await page.click('[data-step-link="dandong"]');
+    await waitForSettled(page, 'dandong');
+    // A jump: the camera changes in one move, not a flight of frames.
+    expect(await movesSoFar(page)).toBeLessThanOrEqual(1);
+    // The route is shown whole at once, not grown with the scroll.
+    const rail = story.steps.find((step) => step.map.grow)!;
+    await scrollToStep(page, rail.id, 0.05);
+    await waitForSettled(page, rail.id);
+    expect(await page.getAttribute(MAP, 'data-route-drawn')).toContain(`${rail.map.grow}:1.000`);
+
+    // The reader asks for animations: the next step is a flight, and the choice is kept.
+    await page.click(toggle);
+    expect(await page.getAttribute(toggle, 'aria-checked')).toBe('true');
+    expect(await page.getAttribute('html', 'data-motion')).toBe('full');
+    await countMoves(page);
+    await page.click('[data-step-link="huawei-shenzhen"]');
+    await waitForSettled(page, 'huawei-shenzhen');
+    expect(await movesSoFar(page)).toBeGreaterThan(3);
+    await page.reload();
+    await waitForSettled(page, 'huawei-shenzhen');
+    expect(await page.getAttribute(toggle, 'aria-checked')).toBe('true');
+
+    // And off again, also kept.
+    await page.click(toggle);
+    await page.reload();
+    await waitForSettled(page, 'huawei-shenzhen');
+    expect(await page.getAttribute(toggle, 'aria-checked')).toBe('false');
+    await countMoves(page);
+    await page.click('[data-step-link="dandong"]');
+    await waitForSettled(page, 'dandong');
+    expect(await movesSoFar(page)).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
+  it('opens a link to any step on that step at once, without a flight', async () => {
+    const { context, page } = await open('/');
+    // Every value data-active-step takes, from the first moment of each load.
+    await context.addInitScript(`
+      window.__settled = [];
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const value = record.target.getAttribute('data-active-step');
+          if (value) window.__settled.push(value);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-active-step'] });
+    `);
+    for (const id of ids) {
+      await page.goto('about:blank');
+      await page.goto(`${env.site.origin}/#${id}`);
+      await waitForSettled(page, id);
+      expect(await page.evaluate('window.__settled'), id).toEqual([id]);
+      expect(await page.evaluate(() => window.location.hash)).toBe(`#${id}`);
+      expect(await page.evaluate(() => document.querySelector('.step.active')?.id)).toBe(id);
+    }
+    await context.close();
+  });
+
+  it('follows the reading in the address without adding history entries', async () => {
+    const { context, page } = await open('/');
+    await waitForSettled(page, ids[0]!);
+    const entries = await page.evaluate(() => history.length);
+    for (const id of ['panda', 'dandong', 'rail', 'pyongyang']) {
+      await scrollToStep(page, id, 0.2);
+      await waitForSettled(page, id);
+      await page.waitForFunction((hash) => window.location.hash === hash, `#${id}`);
+    }
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await context.close();
+  });
+
+  it('starts at the beginning, without error, for an unknown or huge hash', async () => {
+    for (const hash of ['#no-such-step', `#${'x'.repeat(60_000)}`, '#%E0%A4%A', '#source-wapo']) {
+      const { context, page } = await open(`/${hash}`);
+      await waitForSettled(page, ids[0]!);
+      expect(await page.evaluate(() => document.querySelector('.step.active')?.id)).toBe(ids[0]);
+      await context.close();
+    }
+  });
+
+  it('on a phone, frames every fitted place in the part of the map the card leaves clear', async () => {
+    const { context, page } = await open('/?debug', { viewport: PHONE });
+    await waitForSettled(page, ids[0]!);
+    for (const step of story.steps) {
+      const camera = step.map.camera;
+      if (!isFitCamera(camera)) continue;
+      await page.click(`[data-step-link="${step.id}"]`);
+      await waitForSettled(page, step.id);
+      const places = camera.fit.map((id) => story.places.find((p) => p.id === id)!);
+      const seen = (await page.evaluate(
+        `(() => {
+          const map = document.querySelector('${MAP}').getBoundingClientRect();
+          const card = document.querySelector('.step.active .card').getBoundingClientRect();
+          const dock = document.querySelector('.timeline-dock').getBoundingClientRect();
+          const controls = document.querySelector('.reader-controls').getBoundingClientRect();
+          return {
+            width: map.width,
+            top: controls.bottom - map.top,
+            bottom: Math.min(card.top, dock.top) - map.top,
+            points: ${JSON.stringify(places.map((p) => p.coordinates))}.map((c) =>
+              window.__storyMap.project(c)),
+          };
+        })()`
+      )) as {
+        width: number;
+        top: number;
+        bottom: number;
+        points: { x: number; y: number }[];
+      };
+      seen.points.forEach((point, i) => {
+        const what = `${step.id}: ${places[i]!.id} at ${Math.round(point.x)},${Math.round(point.y)}`;
+        expect(point.x, what).toBeGreaterThanOrEqual(0);
+        expect(point.x, what).toBeLessThanOrEqual(seen.width);
+        expect(point.y, what).toBeGreaterThanOrEqual(seen.top);
+        expect(point.y, what).toBeLessThanOrEqual(seen.bottom);
+      });
+    }
+    await context.close();
+  });
+
+  it('keeps the story in order and usable when the map cannot load', async () => {
+    // MapLibre's chunk, the one large script of the build, fails to arrive.
+    const chunks = join(BUILD, '_app/immutable/chunks');
+    const maplibre = readdirSync(chunks)
+      .map((name) => ({ name, size: statSync(join(chunks, name)).size }))
+      .sort((a, b) => b.size - a.size)[0]!.name;
+    const context = await env.browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const issues = watchPage(page, env.site.origin);
+    await page.route(`**/${maplibre}`, (route) => route.abort());
+    await page.goto(`${env.site.origin}/`);
+    await page.waitForSelector(`${MAP}[data-map-state="failed"]`);
+    expect(await page.textContent(`${MAP} .notice`)).toMatch(/could not be shown/);
+    // The step navigation still takes the reader through the text.
+    await page.click('[data-step-link="rail"]');
+    await page.waitForSelector('.step.active#rail');
+    expect(await page.$$eval('[data-step-id]', (e) => e.map((x) => x.id))).toEqual(ids);
+    expect(issues.pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('ends on target after a resize mid-flight, and after a phone turns mid-scroll', async () => {
+    const { context, page } = await open('/');
+    await waitForSettled(page, ids[0]!);
+    await page.click('[data-step-link="pyongyang"]');
+    await page.setViewportSize({ width: 1000, height: 700 });
+    // The reader stays on the step, and the map frames it for the new size.
+    await expect.poll(() => settledOnTarget(page, 'pyongyang'), { timeout: 60_000 }).toBe(true);
+    await context.close();
+
+    const phone = await open('/', { viewport: PHONE });
+    await waitForSettled(phone.page, ids[0]!);
+    await scrollToStep(phone.page, 'dandong', 0.2);
+    await waitForSettled(phone.page, 'dandong');
+    await phone.page.click('[data-step-link="rail"]');
+    await phone.page.setViewportSize({ width: PHONE.height, height: PHONE.width });
+    await expect.poll(() => settledOnTarget(phone.page, 'rail'), { timeout: 60_000 }).toBe(true);
+    expect(await phone.page.$$eval('[data-step-id]', (e) => e.map((x) => x.id))).toEqual(ids);
+    await phone.context.close();
+  });
+
+  it('made no request outside its own origin and threw no errors', () => {
+    expect(watched.length).toBeGreaterThan(5);
+    for (const issues of watched) {
+      expect(issues.outsideRequests).toEqual([]);
+      expect(issues.pageErrors).toEqual([]);
+      expect(issues.consoleErrors).toEqual([]);
+    }
+  });
+});
+
+/** Whether the page reads step `id` and the map has settled on it, on target for its size. */
+async function settledOnTarget(page: Page, id: string): Promise<boolean> {
+  const state = await page.evaluate(() => ({
+    reading: document.querySelector('.step.active')?.id,
+    shown: document.querySelector('[data-testid="story-map"]')?.getAttribute('data-active-step'),
+  }));
+  if (state.reading !== id || state.shown !== id) return false;
+  try {
+    await expectOnTarget(page, ids.indexOf(id));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The map shows step `index`'s camera for the page's current size. */
+async function expectOnTarget(page: Page, index: number): Promise<void> {
+  const size = await mapSize(page);
+  const narrow = page.viewportSize()!.width <= NARROW_MAX_WIDTH;
+  const progress = story.steps[index]!.map.grow ? 1 : 0;
+  const target = resolveCamera(
+    stepState(story, index, progress).camera,
+    size,
+    mapInsets(size, narrow, await overlayRoom(page))
+  );
+  const shown = await shownCamera(page);
+  expect(
+    camerasMatch(shown, target, { pixels: 3, zoom: 0.02, degrees: 0.6 }),
+    `${JSON.stringify(shown)} vs ${JSON.stringify(target)}`
+  ).toBe(true);
+}
