@@ -108,6 +108,9 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       expect(eventRows.some((row) => row.includes(event.label))).toBe(true);
     }
     expect(await page.$('.legend')).toBeNull();
+    // The step navigation is plain links, none claiming to be the step being read.
+    expect(await page.$$('[data-step-link]')).toHaveLength(story.steps.length);
+    expect(await page.$$('[data-step-link][aria-current]')).toHaveLength(0);
     // The whole route first, then each step whose view differs from the one before, with
     // its static map, described; every one of them loads as an SVG. (The copies for the
     // unrolled layout and print stay hidden and unloaded.)
@@ -120,7 +123,7 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       images
         .filter((image) => !image.closest('.live-alternative'))
         .map((image) => ({
-          src: (image as HTMLImageElement).src,
+          src: (image as HTMLImageElement).currentSrc,
           alt: image.getAttribute('alt'),
           step: image.closest('[data-step-id]')?.getAttribute('data-step-id'),
           loaded:
@@ -143,6 +146,23 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     expect(await page.$eval('[data-testid="timeline"]', (e) => getComputedStyle(e).boxShadow)).toBe(
       'none'
     );
+    // On a phone, the maps drawn for a narrow column, every one of them loaded.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const narrowMaps = await page.$$eval('.story picture img', (images) =>
+      images
+        .filter((image) => !image.closest('.live-alternative'))
+        .map((image) => ({
+          src: (image as HTMLImageElement).currentSrc,
+          loaded:
+            (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
+        }))
+    );
+    expect(narrowMaps).toHaveLength(maps.length);
+    for (const map of narrowMaps) {
+      expect(map.src).toMatch(/(\/maps\/narrow\/[a-z0-9-]+|\/overview-narrow)\.svg$/);
+      expect(map.loaded, map.src).toBe(true);
+    }
     await context.close();
   });
 

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { staticMapDescription } from '../../src/lib/state/narration';
-import { STATIC_MAP_SIZE, overviewMapSvg, staticMapSvg } from '../../src/lib/static-map/render';
+import {
+  NARROW_STATIC_MAP_SIZE,
+  STATIC_MAP_SIZE,
+  overviewMapSvg,
+  staticMapSvg,
+} from '../../src/lib/static-map/render';
 import { isFitCamera } from '../../src/lib/story/types';
 import { ROOT, committedStory } from './helpers';
 
@@ -67,20 +72,23 @@ describe("a step's static map", () => {
     expect(escaped).toContain('Dandong &#60;script&#62;&#38;&#34;');
   });
 
-  it('frames every place a fit names inside the picture', () => {
-    for (const [index, step] of story.steps.entries()) {
-      if (!isFitCamera(step.map.camera)) continue;
-      const svg = staticMapSvg(story, index, basemap);
-      const dots = [...svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)" r="(?:4\.5|2\.5)"/g)];
-      expect(dots.length, step.id).toBeGreaterThan(0);
-      for (const [, x, y] of dots) {
-        expect(Number(x)).toBeGreaterThanOrEqual(0);
-        expect(Number(x)).toBeLessThanOrEqual(STATIC_MAP_SIZE.width);
-        expect(Number(y)).toBeGreaterThanOrEqual(0);
-        expect(Number(y)).toBeLessThanOrEqual(STATIC_MAP_SIZE.height);
+  for (const size of [STATIC_MAP_SIZE, NARROW_STATIC_MAP_SIZE]) {
+    it(`frames every place a fit names inside the picture at ${size.width}×${size.height}`, () => {
+      for (const [index, step] of story.steps.entries()) {
+        if (!isFitCamera(step.map.camera)) continue;
+        const svg = staticMapSvg(story, index, basemap, size);
+        expect(svg).toContain(`viewBox="0 0 ${size.width} ${size.height}"`);
+        const dots = [...svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)" r="(?:4\.5|2\.5)"/g)];
+        expect(dots.length, step.id).toBeGreaterThan(0);
+        for (const [, x, y] of dots) {
+          expect(Number(x)).toBeGreaterThanOrEqual(0);
+          expect(Number(x)).toBeLessThanOrEqual(size.width);
+          expect(Number(y)).toBeGreaterThanOrEqual(0);
+          expect(Number(y)).toBeLessThanOrEqual(size.height);
+        }
       }
-    }
-  });
+    });
+  }
 
   it('clips the basemap to the frame, so a close view stays small', () => {
     const close = staticMapSvg(story, indexOf('pyongyang'), basemap);

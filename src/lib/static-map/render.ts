@@ -12,20 +12,22 @@ import { geoIdentity, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../map/camera';
 import { COLORS } from '../map/style';
+import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from './sizes';
+
+export { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE };
 import { overviewDescription, staticMapDescription } from '../state/narration';
 import { stepState, type StepState } from '../state/step-state';
 import { ui } from '../strings';
 import type { LngLat, Story } from '../story/types';
 
-/** The size static maps are drawn at, CSS pixels (they scale with the page). */
-export const STATIC_MAP_SIZE: Size = { width: 640, height: 420 };
-
 const NORTH_KOREA = '408';
 /** A fit keeps its places clear of the edges: labels run right of their dot and two lines down. */
-const FRAME = {
-  cover: { top: 0, right: 0, bottom: 0, left: 0 },
-  chrome: { top: 12, right: 150, bottom: 36, left: 12 },
-};
+function frameFor(size: Size) {
+  return {
+    cover: { top: 0, right: 0, bottom: 0, left: 0 },
+    chrome: { top: 12, right: Math.min(150, Math.round(size.width * 0.3)), bottom: 36, left: 12 },
+  };
+}
 
 /** Where a static map tries a label, in turn. */
 const LABEL_SPOTS = [
@@ -106,7 +108,7 @@ function drawMap(
   basemap: FeatureCollection,
   size: Size
 ): string {
-  const camera = resolveCamera(state.camera, size, FRAME);
+  const camera = resolveCamera(state.camera, size, frameFor(size));
   const world = TILE_SIZE * 2 ** camera.zoom;
   const [cx, cy] = project(camera.center);
   const angle = (-camera.bearing * Math.PI) / 180;
