@@ -17,9 +17,13 @@ describe('the timeline chart', () => {
     const onActivate = vi.fn<(stepId: string) => void>();
     const props = reactive({ story, overlays: overlaysAt(stepId), narrow: false, onActivate });
     page.track(mount(Timeline, { target: document.body, props }));
+    // The drawing and D3 are loaded lazily: wait until they have drawn.
+    await vi.waitFor(() =>
+      expect(
+        document.querySelectorAll('[data-testid="timeline"] svg g.event').length
+      ).toBeGreaterThan(0)
+    );
     const svg = document.querySelector('[data-testid="timeline"] svg')!;
-    // The D3 drawing is loaded lazily: wait until it has drawn.
-    await vi.waitFor(() => expect(svg.querySelectorAll('g.event').length).toBeGreaterThan(0));
     return { props, onActivate, svg };
   }
 

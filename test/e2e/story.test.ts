@@ -210,6 +210,17 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await page.close();
   });
 
+  it("keeps every step's prerendered text when the page comes to life", async () => {
+    // The script carries no step prose (vite-plugin.ts browserStory): hydration must keep it.
+    const page = await openStory({ width: 1280, height: 800 });
+    await waitForSettled(page, story.steps[0]!.id);
+    const html = await page.$$eval('[data-step-id] .step-text', (elements) =>
+      elements.map((element) => element.innerHTML.replace(/<!--[^>]*-->/g, '').trim())
+    );
+    expect(html).toEqual(story.steps.map((step) => step.html.trim().replace(/&quot;/g, '"')));
+    await page.close();
+  });
+
   it('grows the rail line with scroll progress and shrinks it when scrolling back', async () => {
     const page = await openStory({ width: 1280, height: 800 });
     const rail = story.steps.find((s) => s.map.grow)!;

@@ -9,6 +9,7 @@ import { readStoryFiles, type StoryPaths } from './files.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
 import { STORY_UPDATE_EVENT, type StoryUpdate } from './hot.ts';
+import type { Story } from './types.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
@@ -24,6 +25,26 @@ export interface StoryPluginOptions {
   route?: string;
 }
 
+/**
+ * The story as the built page's script gets it: each step's `text` empty and its `html` a
+ * single space. The prerendered HTML already holds the prose, and Svelte keeps server-rendered
+ * `{@html}` content when it hydrates (it neither compares nor repairs it in production), so
+ * shipping it again in the script would only make readers download it twice. The space is not
+ * empty on purpose: Svelte claims the server's nodes only for a non-empty value. Nothing on the
+ * client reads either field after hydration; the dev server, which swaps stories in, serves
+ * them in full. test/e2e/story.test.ts checks every step's text after hydration. Places and
+ * legs go without their notes, which no page shows.
+ */
+export function browserStory(story: Story): Story {
+  return {
+    ...story,
+    steps: story.steps.map((step) => ({ ...step, text: '', html: ' ' })),
+    // Notes on positions and legs are for editors and the fact check; no page shows them.
+    places: story.places.map(({ note: _note, ...place }) => place),
+    legs: story.legs.map(({ note: _note, ...leg }) => leg),
+  };
+}
+
 export function storyPlugin(options: StoryPluginOptions): Plugin {
   const paths: StoryPaths = {
     story: options.story ?? process.env.STORY_FILE ?? 'story/story.json',
@@ -31,8 +52,12 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     route: options.route ?? 'geo/route.geojson',
   };
   const watched = new Set(Object.values(paths).map((path) => resolve(options.root, path)));
+  let building = false;
   return {
     name: 'storymap:story',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     // A changed story is checked at once. With problems, the page keeps its last good version
     // and Vite's error overlay lists them, as `npm run validate` would. A valid story goes to
     // the open pages as data (no module swap, no reload): the page replaces its story and keeps
@@ -61,7 +86,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     resolveId(id) {
       return id === STORY_MODULE_ID ? RESOLVED_ID : undefined;
     },
-    load(id) {
+    load(id, loadOptions) {
       if (id !== RESOLVED_ID) return undefined;
       for (const path of Object.values(paths)) this.addWatchFile(resolve(options.root, path));
       try {
@@ -69,8 +94,10 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         const story = loadStory(files);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
         for (const warning of warnings) this.warn(warning);
+        // The browser's copy of a built story leaves out what only the prerendered HTML needs.
+        const shipped = building && !loadOptions?.ssr ? browserStory(story) : story;
         // The warnings ride along for the editing aid (?edit); the story itself is valid.
-        return `export default ${JSON.stringify(story)};\nexport const warnings = ${JSON.stringify(warnings)};`;
+        return `export default ${JSON.stringify(shipped)};\nexport const warnings = ${JSON.stringify(warnings)};`;
       } catch (error) {
         if (error instanceof StoryError) this.error(error.message);
         throw error;
