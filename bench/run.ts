@@ -10,10 +10,33 @@
  * Writes bench/results.json and prints a table. Timings are noisy on a shared machine: quote
  * medians with their spread and the machine they came from. (Issue 7 extends this benchmark.)
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { Size } from '../src/lib/map/camera';
+import { embeddedStyle } from '../src/lib/map/style';
+import { stepState } from '../src/lib/state/step-state';
+import type { Story } from '../src/lib/story/types';
+import { committedStory } from '../test/unit/helpers';
+import {
+  fastScroll,
+  heapAfterGc,
+  median,
+  percentile,
+  readingScroll,
+  type ReadingScroll,
+} from './scroll';
 import {
   BUILD,
   ROOT,
@@ -71,50 +94,261 @@ function weights() {
   return Object.fromEntries(totals);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+type Target = 'ours' | 'classic' | 'plain';
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+const FAST_RUNS = Number(process.env.BENCH_FAST_RUNS ?? 20);
+const READING_RUNS = Number(process.env.BENCH_READING_RUNS ?? 2);
+
+/** When each page has settled its first map view (none for the plain page). */
+const SETTLED: Record<Target, string | undefined> = {
+  ours: `document.querySelector('[data-testid="story-map"]')?.hasAttribute('data-active-step')`,
+  classic: `document.body.dataset.settled === 'true'`,
+  plain: undefined,
+};
+
+/** Records, from the first frame, when the first step's text is laid out. */
+const FIRST_TEXT_PROBE = `(() => {
+  const look = () => {
+    const p = document.querySelector('[data-step-id] p');
+    if (p && p.getBoundingClientRect().height > 0) window.__firstText = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})()`;
+
+/** The plain page: the same story text, prerendered, no script, a little CSS. */
+function plainPage(story: Story): string {
+  const escape = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const steps = story.steps
+    .map(
+      (step) =>
+        `<section data-step-id="${step.id}">${step.kicker ? `<p class="kicker">${escape(step.kicker)}</p>` : ''}<h2>${escape(step.title)}</h2>${step.html}</section>`
+    )
+    .join('\n');
+  const sources = story.sources
+    .map((s) => `<li>${escape(s.outlet)}, ${escape(s.title)}, ${escape(s.date)}.</li>`)
+    .join('\n');
+  return `<!doctype html>
+<!-- The floor for npm run bench: the story's text as a static page, no JavaScript. Written by
+     bench/run.ts from story/story.json; do not edit. -->
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(story.meta.title)}</title><link rel="icon" href="data:,">
+<style>body{margin:0 auto;max-width:42rem;padding:1rem;font-family:system-ui,sans-serif;line-height:1.55}.kicker{text-transform:uppercase;font-size:.8rem}</style>
+</head><body><h1>${escape(story.meta.title)}</h1><p>${escape(story.meta.dek)}</p>
+${steps}
+<h2>Sources</h2><ol>${sources}</ol></body></html>
+`;
 }
 
-async function timings(chromium: string) {
-  const site = await startSite();
+/** Folders served for the baselines: the plain page, and the classic template with its data. */
+function baselineSites(story: Story): { plain: string; classic: string; cleanup(): void } {
+  const plainHtml = plainPage(story);
+  writeFileSync(join(ROOT, 'bench/baseline/plain.html'), plainHtml);
+  const plain = mkdtempSync(join(ROOT, '.tmp-bench-plain-'));
+  writeFileSync(join(plain, 'index.html'), plainHtml);
+  const classic = mkdtempSync(join(ROOT, '.tmp-bench-classic-'));
+  const from = join(ROOT, 'bench/baseline/classic');
+  for (const name of readdirSync(from)) copyFileSync(join(from, name), join(classic, name));
+  mkdirSync(join(classic, 'vendor'));
+  mkdirSync(join(classic, 'data'));
+  const dist = join(ROOT, 'node_modules/maplibre-gl/dist');
+  for (const name of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']) {
+    copyFileSync(join(dist, name), join(classic, 'vendor', name));
+  }
+  copyFileSync(
+    join(ROOT, 'node_modules/scrollama/build/scrollama.min.js'),
+    join(classic, 'vendor/scrollama.min.js')
+  );
+  copyFileSync(join(ROOT, 'geo/basemap.json'), join(classic, 'data/basemap.json'));
+  writeFileSync(join(classic, 'data/story.json'), JSON.stringify(story));
+  writeFileSync(
+    join(classic, 'data/style.json'),
+    JSON.stringify(embeddedStyle('/data/basemap.json'))
+  );
+  return {
+    plain,
+    classic,
+    cleanup: () => {
+      rmSync(plain, { recursive: true, force: true });
+      rmSync(classic, { recursive: true, force: true });
+    },
+  };
+}
+
+interface LoadTimes {
+  fcp: number[];
+  firstText: number[];
+  settled: number[];
+}
+
+/** First paint, first text and first settled map, over RUNS fresh loads. */
+async function loadTimes(browser: Browser, url: string, target: Target, viewport: Size) {
+  const times: LoadTimes = { fcp: [], firstText: [], settled: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(FIRST_TEXT_PROBE);
+    const page = await context.newPage();
+    await page.goto(url);
+    const settledExpression = SETTLED[target];
+    if (settledExpression) {
+      // A string, not a function: tsx's keepNames would add a helper the page does not have.
+      times.settled.push(
+        (await page.evaluate(`new Promise((resolve) => {
+          const check = () => (${settledExpression}) ? resolve(performance.now()) : requestAnimationFrame(check);
+          check();
+        })`)) as number
+      );
+    }
+    await page.waitForFunction('window.__firstText !== undefined');
+    times.firstText.push((await page.evaluate('window.__firstText')) as number);
+    times.fcp.push(
+      (await page.evaluate(`new Promise((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) { observer.disconnect(); resolve(entry.startTime); }
+        }).observe({ type: 'paint', buffered: true });
+      })`)) as number
+    );
+    await context.close();
+  }
+  return times;
+}
+
+/** Waits until the page has been still (map settled, not moving) for 20 frames. */
+async function stillFor(page: Page, target: Target): Promise<void> {
+  const still =
+    target === 'ours'
+      ? `document.querySelector('[data-testid="story-map"]').hasAttribute('data-active-step')`
+      : `!window.__classicMap.isMoving() && document.body.dataset.step !== undefined`;
+  await page.evaluate(`new Promise((resolve) => {
+    let frames = 0;
+    const check = () => {
+      frames = (${still}) ? frames + 1 : 0;
+      if (frames >= 20) resolve(); else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`);
+}
+
+/** What the page shows after a fast scroll to the end: exactly the last step's state? */
+function lastStateCheck(story: Story, target: Target): string {
+  const last = story.steps.at(-1)!;
+  if (target === 'ours') {
+    const legs = stepState(story, story.steps.length - 1, 1)
+      .legs.map((leg) => `${leg.id}:${leg.drawn.toFixed(3)}`)
+      .join(' ');
+    return `(() => {
+      const map = document.querySelector('[data-testid="story-map"]');
+      return map.getAttribute('data-active-step') === '${last.id}' &&
+        (map.getAttribute('data-route-drawn') ?? '') === '${legs}';
+    })()`;
+  }
+  return `(() => {
+    const map = window.__classicMap;
+    const want = window.__classicCamera(${JSON.stringify(last)});
+    const center = map.getCenter();
+    const [lng, lat] = Array.isArray(want.center) ? want.center : [want.center.lng, want.center.lat];
+    const pixels = 512 * 2 ** map.getZoom() / 360;
+    return document.body.dataset.step === '${last.id}' &&
+      Math.abs(map.getZoom() - want.zoom) < 0.05 &&
+      Math.abs(center.lng - lng) * pixels < 3 && Math.abs(center.lat - lat) * pixels < 3;
+  })()`;
+}
+
+interface ScrollResults {
+  reading: ReadingScroll[];
+  fastCorrect: number;
+  fastRuns: number;
+  heapMb: number[];
+}
+
+/** Reading-speed scrolls, fast scrolls to the end, and the heap over three round trips. */
+async function scrollScenarios(
+  browser: Browser,
+  url: string,
+  target: Target,
+  story: Story,
+  viewport: Size
+): Promise<ScrollResults> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(url);
+  await stillFor(page, target);
+  const reading: ReadingScroll[] = [];
+  for (let run = 0; run < READING_RUNS; run++) reading.push(await readingScroll(page));
+  const check = lastStateCheck(story, target);
+  const backToStart = async () => {
+    await page.evaluate('window.scrollTo(0, 0)');
+    await stillFor(page, target);
+  };
+  let fastCorrect = 0;
+  for (let run = 0; run < FAST_RUNS; run++) {
+    await backToStart();
+    await fastScroll(page, 'true', 'true');
+    await stillFor(page, target);
+    if ((await page.evaluate(check)) === true) fastCorrect++;
+  }
+  const session = await page.context().newCDPSession(page);
+  const heapMb: number[] = [];
+  for (let trip = 0; trip < 3; trip++) {
+    await backToStart();
+    await fastScroll(page, 'true', 'true');
+    await stillFor(page, target);
+    await backToStart();
+    // ?debug's measures are ours to clear; anything else that grows is the page's.
+    await page.evaluate('performance.clearMeasures()');
+    heapMb.push(await heapAfterGc(session));
+  }
+  await page.close();
+  return { reading, fastCorrect, fastRuns: FAST_RUNS, heapMb };
+}
+
+/** Every scenario on our page and both baselines, at both viewports. */
+async function sideBySide(chromium: string, story: Story) {
+  const ours = await startSite();
+  const sites = baselineSites(story);
+  const classic = await startSite(sites.classic);
+  const plain = await startSite(sites.plain);
   const browser = await launch(chromium);
-  const results: Record<string, { fcp: number[]; settled: number[] }> = {};
+  const urls: Record<Target, string> = {
+    ours: `${ours.origin}/?debug`,
+    classic: `${classic.origin}/`,
+    plain: `${plain.origin}/`,
+  };
+  const results: Record<string, Record<string, unknown>> = {};
   try {
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 390, height: 844 },
-    ]) {
+    for (const viewport of VIEWPORTS) {
       const key = `${viewport.width}x${viewport.height}`;
-      results[key] = { fcp: [], settled: [] };
-      for (let run = 0; run < RUNS; run++) {
-        const context = await browser.newContext({ viewport });
-        const page = await context.newPage();
-        await page.goto(`${site.origin}/`);
-        // A string, not a function: tsx's keepNames would add a helper the page does not have.
-        const settled = await page.evaluate<number>(`new Promise((resolve) => {
-          const map = document.querySelector('[data-testid="story-map"]');
-          if (map.hasAttribute('data-active-step')) return resolve(performance.now());
-          new MutationObserver((_, observer) => {
-            if (!map.hasAttribute('data-active-step')) return;
-            observer.disconnect();
-            resolve(performance.now());
-          }).observe(map, { attributes: true });
-        })`);
-        const fcp = await page.evaluate(
-          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+      results[key] = {};
+      for (const target of ['ours', 'classic', 'plain'] as const) {
+        // Load times without ?debug: readers never have it.
+        const loads = await loadTimes(
+          browser,
+          urls[target].replace('?debug', ''),
+          target,
+          viewport
         );
-        results[key].fcp.push(fcp);
-        results[key].settled.push(settled);
-        await context.close();
+        const scroll =
+          target === 'plain'
+            ? undefined
+            : await scrollScenarios(browser, urls[target], target, story, viewport);
+        results[key][target] = { loads, scroll };
+        console.log(`  ${key} ${target} done`);
       }
     }
   } finally {
     await browser.close();
-    await site.close();
+    await ours.close();
+    await classic.close();
+    await plain.close();
+    sites.cleanup();
   }
-  return results;
+  return results as Record<
+    string,
+    Record<Target, { loads: LoadTimes; scroll: ScrollResults | undefined }>
+  >;
 }
 
 /**
@@ -235,40 +469,123 @@ async function embedLatency(chromium: string) {
   };
 }
 
+/** The app JavaScript the page asks for before anything else (entry and modulepreloads). */
+function criticalPathJs(): { files: string[]; raw: number; gzip: number } {
+  const html = readFileSync(join(BUILD, 'index.html'), 'utf8');
+  const files = [
+    ...new Set([...html.matchAll(/(?:href=|import\()"\.\/(_app\/[^"]+\.js)"/g)].map((m) => m[1]!)),
+  ];
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const content = readFileSync(join(BUILD, file));
+    raw += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+  }
+  return { files, raw, gzip };
+}
+
+const show = (values: number[], digits = 0) =>
+  values.length === 0
+    ? '–'
+    : `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+const ratio = (ours: number[], other: number[]) =>
+  other.length && ours.length ? (median(ours) / median(other)).toFixed(2) : '–';
+
 async function main() {
   const chromium = findChromium();
   if (!chromium) throw new Error('No Chromium: install Debian chromium or set CHROME_PATH.');
+  const story = committedStory();
   const bytes = weights();
-  const times = await timings(chromium);
+  const critical = criticalPathJs();
+  console.log('Side by side (ours, classic, plain)…');
+  const compared = await sideBySide(chromium, story);
   const overlays = await overlayFrames(chromium);
   const embed = await embedLatency(chromium);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, software WebGL`;
   writeFileSync(
     join(ROOT, 'bench/results.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), machine, runs: RUNS, bytes, times, overlays, embed },
+      {
+        date: new Date().toISOString(),
+        machine,
+        runs: RUNS,
+        bytes,
+        criticalPathJs: critical,
+        compared,
+        overlays,
+        embed,
+      },
       null,
       2
     )
   );
-  console.log(`Machine: ${machine}; ${RUNS} runs per viewport\n`);
+  console.log(`\nMachine: ${machine}; ${RUNS} loads per page and viewport\n`);
   console.log('kind              raw KB   gzip KB');
   for (const [kind, entry] of Object.entries(bytes)) {
     console.log(
       `${kind.padEnd(16)} ${(entry.raw / 1024).toFixed(1).padStart(7)} ${(entry.gzip / 1024).toFixed(1).padStart(9)}`
     );
   }
-  console.log('\nviewport     FCP ms (median, min–max)    map settled ms (median, min–max)');
-  for (const [key, { fcp, settled }] of Object.entries(times)) {
-    const show = (v: number[]) =>
-      `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
-    console.log(`${key.padEnd(12)} ${show(fcp).padEnd(27)} ${show(settled)}`);
+  console.log(
+    `app JS before first paint: ${(critical.raw / 1024).toFixed(1)} KB raw, ${(critical.gzip / 1024).toFixed(1)} KB gzipped (${critical.files.length} files)`
+  );
+  for (const [viewport, pages] of Object.entries(compared)) {
+    const { ours, classic, plain } = pages;
+    console.log(`\n${viewport}: median (min–max); ratio = ours ÷ other`);
+    const rows: [string, number[], number[], number[] | undefined][] = [
+      ['first contentful paint, ms', ours.loads.fcp, classic.loads.fcp, plain.loads.fcp],
+      [
+        'first step text laid out, ms',
+        ours.loads.firstText,
+        classic.loads.firstText,
+        plain.loads.firstText,
+      ],
+      ['map first settled, ms', ours.loads.settled, classic.loads.settled, undefined],
+    ];
+    const frames = (r: ScrollResults | undefined) => r?.reading.flatMap((x) => x.frames) ?? [];
+    const perRun = (r: ScrollResults | undefined, pick: (x: ReadingScroll) => number) =>
+      r?.reading.map(pick) ?? [];
+    console.log(
+      `${'metric'.padEnd(34)} ${'ours'.padEnd(22)} ${'classic'.padEnd(22)} ${'plain'.padEnd(18)} ÷classic ÷plain`
+    );
+    for (const [name, a, b, c] of rows) {
+      console.log(
+        `${name.padEnd(34)} ${show(a).padEnd(22)} ${show(b).padEnd(22)} ${(c ? show(c) : '–').padEnd(18)} ${ratio(a, b).padEnd(8)} ${c ? ratio(a, c) : '–'}`
+      );
+    }
+    const fo = frames(ours.scroll);
+    const fc = frames(classic.scroll);
+    console.log(
+      `${'frame interval while reading, ms'.padEnd(34)} ${`${median(fo).toFixed(1)} p95 ${percentile(fo, 0.95).toFixed(1)}`.padEnd(22)} ${`${median(fc).toFixed(1)} p95 ${percentile(fc, 0.95).toFixed(1)}`.padEnd(22)} ${'–'.padEnd(18)} ${ratio(fo, fc)}`
+    );
+    const longO = perRun(ours.scroll, (x) => x.longTasks);
+    const longC = perRun(classic.scroll, (x) => x.longTasks);
+    const longMsO = perRun(ours.scroll, (x) => x.longTaskMs);
+    const longMsC = perRun(classic.scroll, (x) => x.longTaskMs);
+    console.log(
+      `${'long tasks per read-through'.padEnd(34)} ${`${show(longO)}, ${show(longMsO)} ms`.padEnd(22)} ${`${show(longC)}, ${show(longMsC)} ms`.padEnd(22)}`
+    );
+    const updates = ours.scroll?.reading.flatMap((x) => x.scrollUpdates) ?? [];
+    const changes = ours.scroll?.reading.flatMap((x) => x.stepChanges) ?? [];
+    console.log(
+      `${'our code per scroll update, ms'.padEnd(34)} ${`${median(updates).toFixed(2)} p95 ${percentile(updates, 0.95).toFixed(2)} (${updates.length})`}`
+    );
+    console.log(
+      `${'our code per step change, ms'.padEnd(34)} ${`${median(changes).toFixed(2)} p95 ${percentile(changes, 0.95).toFixed(2)} (${changes.length})`}`
+    );
+    console.log(
+      `${'fast scroll ends in the last state'.padEnd(34)} ${`${ours.scroll?.fastCorrect}/${ours.scroll?.fastRuns}`.padEnd(22)} ${`${classic.scroll?.fastCorrect}/${classic.scroll?.fastRuns}`}`
+    );
+    console.log(
+      `${'JS heap after each round trip, MB'.padEnd(34)} ${(ours.scroll?.heapMb.map((h) => h.toFixed(1)).join(', ') ?? '').padEnd(22)} ${classic.scroll?.heapMb.map((h) => h.toFixed(1)).join(', ')}`
+    );
   }
   console.log(
     `\nsticky embed, host scroll to step heard by the host: median ${embed.medianMs.toFixed(1)} ms, p95 ${embed.p95Ms.toFixed(1)} ms, max ${embed.maxMs.toFixed(1)} ms over ${embed.steps} steps`
   );
   console.log(
-    `\noverlay per flight frame (presence layer): median ${overlays.reprojectMedianMs.toFixed(3)} ms, p95 ${overlays.reprojectP95Ms.toFixed(3)} ms over ${overlays.frames} frames; redraw on a step change: median ${overlays.drawMedianMs.toFixed(2)} ms (${overlays.draws})`
+    `overlay per flight frame (presence layer): median ${overlays.reprojectMedianMs.toFixed(3)} ms, p95 ${overlays.reprojectP95Ms.toFixed(3)} ms over ${overlays.frames} frames; redraw on a step change: median ${overlays.drawMedianMs.toFixed(2)} ms (${overlays.draws})`
   );
 }
 
