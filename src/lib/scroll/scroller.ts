@@ -7,6 +7,7 @@
  * for it (scrollama issue #136). When scrolling stops, `settleFromLayout` therefore reads the
  * active step from the layout itself: the last step whose top has passed the line.
  */
+import { stepAtLine } from './line';
 import scrollama from 'scrollama';
 
 export interface ScrollerOptions {
@@ -36,26 +37,6 @@ export interface Scroller {
    */
   settle(): void;
   destroy(): void;
-}
-
-/**
- * The active step and progress for a trigger line at `line` pixels from the top, given each
- * step's top and height in the same coordinates. Before the first step, the first is active
- * at progress 0.
- */
-export function stepAtLine(
-  steps: readonly { top: number; height: number }[],
-  line: number
-): { index: number; progress: number } {
-  let index = 0;
-  for (let i = 0; i < steps.length; i++) {
-    if (steps[i]!.top <= line) index = i;
-    else break;
-  }
-  const step = steps[index];
-  if (!step || step.height <= 0) return { index, progress: 0 };
-  const progress = Math.min(1, Math.max(0, (line - step.top) / step.height));
-  return { index, progress };
 }
 
 export function createScroller(options: ScrollerOptions): Scroller {
@@ -140,3 +121,5 @@ export function createScroller(options: ScrollerOptions): Scroller {
     },
   };
 }
+
+export { stepAtLine };
