@@ -223,11 +223,15 @@ async function stillFor(page: Page, target: Target): Promise<void> {
     target === 'ours'
       ? `document.querySelector('[data-testid="story-map"]').hasAttribute('data-active-step')`
       : `!window.__classicMap.isMoving() && document.body.dataset.step !== undefined`;
-  await page.evaluate(`new Promise((resolve) => {
+  await page.evaluate(`new Promise((resolve, reject) => {
     let frames = 0;
+    const started = performance.now();
     const check = () => {
       frames = (${still}) ? frames + 1 : 0;
-      if (frames >= 20) resolve(); else requestAnimationFrame(check);
+      if (frames >= 20) return resolve();
+      // A page that never comes to rest is a finding, not a reason to hang the benchmark.
+      if (performance.now() - started > 60000) return reject(new Error('${target}: still moving after 60 s'));
+      requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   })`);
