@@ -290,7 +290,7 @@ async function scrollScenarios(
   let fastCorrect = 0;
   for (let run = 0; run < FAST_RUNS; run++) {
     await backToStart();
-    await fastScroll(page, 'true', 'true');
+    await fastScroll(page);
     await stillFor(page, target);
     if ((await page.evaluate(check)) === true) fastCorrect++;
   }
@@ -298,7 +298,7 @@ async function scrollScenarios(
   const heapMb: number[] = [];
   for (let trip = 0; trip < 3; trip++) {
     await backToStart();
-    await fastScroll(page, 'true', 'true');
+    await fastScroll(page);
     await stillFor(page, target);
     await backToStart();
     // ?debug's measures are ours to clear; anything else that grows is the page's.

@@ -48,12 +48,8 @@ export async function readingScroll(page: Page, pxPerSecond = 700): Promise<Read
   })`)) as ReadingScroll;
 }
 
-/**
- * Jumps from the top to the bottom in a few frames, then waits for `settled` (a page
- * expression that is true once the page has stopped changing) and returns `state` (a page
- * expression describing what it shows).
- */
-export async function fastScroll(page: Page, settled: string, state: string): Promise<string> {
+/** Jumps from the top to the bottom in six frames (the caller waits for the page to rest). */
+export async function fastScroll(page: Page): Promise<void> {
   await page.evaluate(`new Promise((resolve) => {
     const end = document.documentElement.scrollHeight;
     let i = 0;
@@ -63,8 +59,6 @@ export async function fastScroll(page: Page, settled: string, state: string): Pr
     };
     requestAnimationFrame(frame);
   })`);
-  await page.waitForFunction(settled, undefined, { timeout: 60_000 });
-  return (await page.evaluate(state)) as string;
 }
 
 /** The JS heap in MB after a forced garbage collection. */
