@@ -135,7 +135,6 @@ describe('the timeline chart', () => {
     expect(eventRows[0]!.textContent).toContain('2006');
     const panda = tables[0]!.querySelector('tr[data-event-id="panda-entity-list"]')!;
     expect(panda.querySelector('td')?.textContent).toBe('2014');
-    expect(panda.getAttribute('data-active')).toBe('true');
     const presenceRows = [...tables[1]!.querySelectorAll('tbody tr')].map((row) =>
       [...row.children].map((cell) => cell.textContent?.trim()).join(' ')
     );

@@ -221,6 +221,36 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the sections rendered on the server only as they were served, once it comes to life', async () => {
+    // The script has neither their code nor their data (prerender/sections.ts, browserStory).
+    const page = await openStory({ width: 1280, height: 800 });
+    await waitForSettled(page, story.steps[0]!.id);
+    const { served, live } = await page.evaluate(async () => {
+      const response = await fetch(window.location.href);
+      const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const sections = (root: Document) =>
+        [
+          '.story-footer',
+          '[data-testid="timeline"] table',
+          '.card .step-sources',
+          '.live-alternative',
+        ].map((selector) =>
+          [...root.querySelectorAll(selector)].map((element) =>
+            element.outerHTML.replace(/<!--[^>]*-->/g, '')
+          )
+        );
+      return { served: sections(doc), live: sections(document) };
+    });
+    const [footer, tables, stepSources, maps] = live;
+    expect(footer![0]).toContain(story.sources[0]!.title.slice(0, 20));
+    expect(footer![0]!.match(/<li id="source-/g)).toHaveLength(story.sources.length);
+    expect(tables).toHaveLength(2);
+    expect(stepSources).toHaveLength(story.steps.filter((step) => step.sources.length > 0).length);
+    expect(maps).toHaveLength(story.steps.length + 1);
+    expect(live).toEqual(served);
+    await page.close();
+  });
+
   it('grows the rail line with scroll progress and shrinks it when scrolling back', async () => {
     const page = await openStory({ width: 1280, height: 800 });
     const rail = story.steps.find((s) => s.map.grow)!;

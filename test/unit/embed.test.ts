@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startEmbedChild } from '../../src/lib/embed/child';
+import { keepHostMessages } from '../../src/lib/embed/early';
 import {
   MAX_PIXELS,
   originAllowed,
@@ -254,6 +255,31 @@ describe('the embedded story', () => {
       { ...tag, type: 'height', height: 9000 },
       { sentinel: 'amp', type: 'embed-size', height: 9000 },
     ]);
+  });
+
+  it('reads, in order and checked, what the host said before the embedding code had loaded', () => {
+    const { win, sent, deliver, listeners } = framedWindow();
+    const kept = keepHostMessages(win);
+    // A @newswire/frames parent speaks once, at the frame's load; a stranger speaks too.
+    deliver({ sentinel: 'amp', type: 'frames-init' }, 'https://news.example', {});
+    deliver({ sentinel: 'amp', type: 'frames-init' }, 'https://evil.example');
+    deliver({ sentinel: 'amp', type: 'frames-init' }, 'https://news.example');
+    const earlier = kept.take();
+    // The other window's message is not even kept; the disallowed origin is refused below.
+    expect(earlier).toHaveLength(2);
+    expect(listeners.size).toBe(0);
+    expect(kept.take()).toEqual([]);
+    const onMode = vi.fn();
+    const child = startEmbedChild(
+      win,
+      { allowedOrigins: ['https://news.example'], onMode, onScroll: vi.fn() },
+      earlier
+    );
+    expect(child.mode).toBe('stacked');
+    expect(onMode).toHaveBeenCalledTimes(1);
+    expect(onMode).toHaveBeenCalledWith('stacked');
+    // Hello first, as always: the host learns the child is there before anything else.
+    expect(sent[0]!.data).toMatchObject({ type: 'hello' });
   });
 
   it('stops listening when destroyed', () => {

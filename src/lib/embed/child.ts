@@ -17,10 +17,9 @@ import {
   readHostMessage,
   readPymPosition,
   toWire,
-  wantsStacked,
   type ChildMessage,
-  type EmbedMode,
 } from './protocol';
+import { wantsStacked, type EmbedMode } from './early';
 
 export interface EmbedChildOptions {
   /** Host origins that may drive the story (story.json `embed.allowedOrigins`). */
@@ -47,7 +46,15 @@ export interface EmbedChild {
   destroy(): void;
 }
 
-export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedChild {
+/**
+ * Starts the child's side in `win`. `earlier` are messages the parent sent before this code
+ * had loaded (early.ts): they are read first, checked like any other.
+ */
+export function startEmbedChild(
+  win: Window,
+  options: EmbedChildOptions,
+  earlier: readonly MessageEvent[] = []
+): EmbedChild {
   if (win.parent === win) {
     return {
       mode: 'standalone',
@@ -60,7 +67,7 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
   const url = new URL(win.location.href);
   // Hosts that size the frame to its content get the unrolled story and their own height
   // messages; no handshake can make such a frame sticky.
-  if (wantsStacked(url)) return stackedChild(win, pymChildId(url), options);
+  if (wantsStacked(url)) return stackedChild(win, pymChildId(url), options, earlier);
   let mode: EmbedMode = 'contained';
   /** Pinned to the host's origin once it has answered; until then nothing secret is sent. */
   let hostOrigin = '*';
@@ -106,6 +113,7 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
   };
   win.addEventListener('message', onMessage);
   post({ type: 'hello', modes: ['sticky', 'contained'], height: 0 });
+  for (const event of earlier) onMessage(event);
 
   return {
     get mode() {
@@ -138,7 +146,8 @@ export function startEmbedChild(win: Window, options: EmbedChildOptions): EmbedC
 function stackedChild(
   win: Window,
   pymId: string | undefined,
-  options: EmbedChildOptions
+  options: EmbedChildOptions,
+  earlier: readonly MessageEvent[]
 ): EmbedChild {
   let lastHeight = -1;
   const post = (message: unknown) => {
@@ -159,6 +168,7 @@ function stackedChild(
   win.addEventListener('message', onMessage);
   post(toWire({ type: 'hello', modes: ['stacked'], height: 0 }));
   if (pymId) post(pymPositionRequest(pymId));
+  for (const event of earlier) onMessage(event);
   return {
     mode: 'stacked',
     sendHeight(height) {

@@ -14,25 +14,9 @@
 export const SENTINEL = 'storymap';
 export const VERSION = 1;
 
-/**
- * How the story runs: alone, pinned in a host page that scrolls it, in a fixed frame, or
- * unrolled (`stacked`: every step with its static map, for hosts that size the frame to its
- * content, such as Pym.js and AMP).
- */
-export type EmbedMode = 'standalone' | 'sticky' | 'contained' | 'stacked';
+import type { EmbedMode } from './early';
 
-/**
- * Whether the address asks for the unrolled layout: `?layout=stacked`, an AMP frame (AMP
- * adds `#amp=1`), or a Pym.js parent (it adds `childId`). Such hosts set the frame as tall as
- * its content, so the page never scrolls inside it and a sticky map could not stick.
- */
-export function wantsStacked(url: URL): boolean {
-  return (
-    url.searchParams.get('layout') === 'stacked' ||
-    url.searchParams.has('childId') ||
-    /(^|[#&])amp=1(&|$)/.test(url.hash)
-  );
-}
+export { wantsStacked, type EmbedMode } from './early';
 
 /** The Pym.js height message for the child id a Pym parent gave (`childId` in the address). */
 export function pymHeightMessage(childId: string, height: number): string {

@@ -3,6 +3,10 @@
  * padded viewport, antimeridian-aware bounds, and the `data-camera` attribute format.
  */
 import type { LngLat } from '../story/types';
+import { normalizeLongitude, type Bounds } from '../geo/bounds';
+
+// Bounds live apart, so the page's script gets them without the rest of the camera maths.
+export { boundsOf, longitudeSpan, normalizeLongitude, type Bounds } from '../geo/bounds';
 
 /** MapLibre's world is 512 CSS pixels wide at zoom 0. */
 export const TILE_SIZE = 512;
@@ -28,9 +32,6 @@ export interface Size {
   height: number;
 }
 
-/** `[west, south, east, north]` in degrees; `east` exceeds 180 when the box crosses the antimeridian. */
-export type Bounds = [number, number, number, number];
-
 /** Longitude/latitude to Mercator world coordinates in [0, 1] (x east, y south). */
 export function project([lng, lat]: LngLat): [number, number] {
   const clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
@@ -43,37 +44,6 @@ export function unproject([x, y]: [number, number]): LngLat {
   const lng = x * 360 - 180;
   const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
   return [lng, lat];
-}
-
-/**
- * The smallest longitude interval holding all the given longitudes, found as the complement of
- * the largest gap between them on the circle. So Fiji's −179.9 and 179.9 give a 0.2° box across
- * the antimeridian, not a 359.8° one across the world.
- * @returns `[west, east]`, with `east` ≥ `west` (`east` may exceed 180).
- */
-export function longitudeSpan(longitudes: readonly number[]): [number, number] {
-  if (longitudes.length === 0) throw new Error('longitudeSpan needs at least one longitude');
-  const sorted = longitudes.map(normalizeLongitude).sort((a, b) => a - b);
-  let gapAfter = sorted.length - 1;
-  let largestGap = sorted[0]! + 360 - sorted[sorted.length - 1]!;
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const gap = sorted[i + 1]! - sorted[i]!;
-    if (gap > largestGap) {
-      largestGap = gap;
-      gapAfter = i;
-    }
-  }
-  // The box starts after the largest gap and runs east to the point before it.
-  const west = sorted[(gapAfter + 1) % sorted.length]!;
-  const east = sorted[gapAfter]!;
-  return [west, east >= west ? east : east + 360];
-}
-
-/** The bounds of a set of points, antimeridian-aware. */
-export function boundsOf(points: readonly LngLat[]): Bounds {
-  const [west, east] = longitudeSpan(points.map((p) => p[0]));
-  const lats = points.map((p) => p[1]);
-  return [west, Math.min(...lats), east, Math.max(...lats)];
 }
 
 /**
@@ -102,12 +72,6 @@ export function fitBounds(
   const cy = (y0 + y1) / 2 - (padding.top - padding.bottom) / 2 / worldSize;
   const [lng, lat] = unproject([cx, cy]);
   return { center: [normalizeLongitude(lng), lat], zoom };
-}
-
-/** Wraps a longitude into [−180, 180); one already there is returned as it is (no float drift). */
-export function normalizeLongitude(lng: number): number {
-  if (lng >= -180 && lng < 180) return lng;
-  return ((((lng + 180) % 360) + 360) % 360) - 180;
 }
 
 /**

@@ -10,6 +10,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import basemapUrl from '$geo/basemap.json?url';
 import type { LngLat, Story } from '../story/types';
 import type { Camera } from './camera';
+// The page's own script needs these only once the map runs: they come with it.
+export { cameraForEditor, formatCamera } from './camera';
+export { narrate } from '../state/narration';
 import { StoryMapController, type ControllerOptions } from './controller';
 import { ROUTE_SOURCE, embeddedStyle, routeLayers } from './style';
 import { ui } from '../strings';

@@ -3,7 +3,8 @@
  * must show. No DOM, no MapLibre. The map applier, the legend, the timeline, the presence layer
  * and the tests all read this, so they agree.
  */
-import { boundsOf, type CameraTarget } from '../map/camera';
+import { boundsOf } from '../geo/bounds';
+import type { CameraTarget } from '../map/camera';
 import { isFitCamera, type Certainty, type Story, type Transition } from '../story/types';
 import { overlayState, type OverlayState } from './overlay-state';
 

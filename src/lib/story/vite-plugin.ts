@@ -32,13 +32,17 @@ export interface StoryPluginOptions {
  * shipping it again in the script would only make readers download it twice. The space is not
  * empty on purpose: Svelte claims the server's nodes only for a non-empty value. Nothing on the
  * client reads either field after hydration; the dev server, which swaps stories in, serves
- * them in full. test/e2e/story.test.ts checks every step's text after hydration. Places and
- * legs go without their notes, which no page shows.
+ * them in full. test/e2e/story.test.ts checks every step's text after hydration. Likewise what
+ * only the server-rendered sections show (prerender/sections.ts: the list of sources, each
+ * step's sources, the credits) is left empty: the script keeps each source's outlet, which the
+ * timeline's tooltips name. Places and legs go without their notes, which no page shows.
  */
 export function browserStory(story: Story): Story {
   return {
     ...story,
-    steps: story.steps.map((step) => ({ ...step, text: '', html: ' ' })),
+    meta: { ...story.meta, credits: [] },
+    sources: story.sources.map(({ id, outlet }) => ({ id, outlet, title: '', date: '' })),
+    steps: story.steps.map((step) => ({ ...step, text: '', html: ' ', sources: [] })),
     // Notes on positions and legs are for editors and the fact check; no page shows them.
     places: story.places.map(({ note: _note, ...place }) => place),
     legs: story.legs.map(({ note: _note, ...leg }) => leg),
