@@ -1,6 +1,7 @@
 /**
  * Builds `geo/basemap.json`, the embedded basemap: Natural Earth 1:10m countries from the
- * `world-atlas` package, clipped to East Asia, simplified, with coasts and land borders as lines.
+ * `world-atlas` package, clipped to East Asia, simplified, with land borders as lines. Coasts are
+ * not stored twice: the map draws them as the land's outline (map/style.ts).
  *
  *   npm run basemap            # rewrite geo/basemap.json
  *   npm run basemap -- --check # fail if the committed file differs from a fresh build
@@ -38,7 +39,7 @@ const DETAIL: { box: BBox; boost: number }[] = [
   { box: [112.8, 21.4, 115.2, 23.4], boost: 30 },
 ];
 /** Minimum Visvalingam weight kept outside the detail box (planar area, square degrees). */
-const MIN_WEIGHT = 0.015;
+const MIN_WEIGHT = 0.02;
 /** Decimal places kept: 3 is about 100 m, under a pixel at the closest zoom the story uses. */
 const DECIMALS = 3;
 /** The budget from the issue: at most 60 KB gzipped. */
@@ -51,7 +52,7 @@ function inBox([lng, lat]: [number, number], box: BBox): boolean {
   return lng >= box[0] && lng <= box[2] && lat >= box[1] && lat <= box[3];
 }
 
-type Properties = { kind: 'land'; id: string } | { kind: 'border' | 'coast' };
+type Properties = { kind: 'land'; id: string } | { kind: 'border' };
 
 export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineString, Properties> {
   const require = createRequire(import.meta.url);
@@ -93,21 +94,16 @@ export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineS
     });
   }
 
-  const lines: [Properties['kind'], Position[][]][] = [
-    ['border', mesh(simple, countries, (a, b) => a !== b).coordinates as Position[][]],
-    ['coast', mesh(simple, countries, (a, b) => a === b).coordinates as Position[][]],
-  ];
-  for (const [kind, parts] of lines) {
-    for (const part of parts) {
-      for (const piece of clipLineAcrossWorlds(part, REGION)) {
-        const rounded = roundLine(piece, DECIMALS);
-        if (rounded.length < 2) continue;
-        features.push({
-          type: 'Feature',
-          properties: { kind: kind as 'border' | 'coast' },
-          geometry: { type: 'LineString', coordinates: rounded },
-        });
-      }
+  const borders = mesh(simple, countries, (a, b) => a !== b).coordinates as Position[][];
+  for (const part of borders) {
+    for (const piece of clipLineAcrossWorlds(part, REGION)) {
+      const rounded = roundLine(piece, DECIMALS);
+      if (rounded.length < 2) continue;
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'border' },
+        geometry: { type: 'LineString', coordinates: rounded },
+      });
     }
   }
 

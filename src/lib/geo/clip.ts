@@ -63,7 +63,8 @@ function intersect(a: Position, b: Position, edge: Edge, box: BBox): Position {
 /**
  * Clips one closed ring to a box (Sutherland–Hodgman). The ring's longitudes must already be
  * continuous (see {@link unwrapLongitudes}). Returns a closed ring, or `[]` when nothing is left.
- * Parts of the result may run along the box's edge: fill them, but draw coasts from lines.
+ * Parts of the result may run along the box's edge: keep the box out of view (the basemap's
+ * region has a margin for that), since the map fills the land and strokes its outline.
  */
 export function clipRing(ring: readonly Position[], box: BBox): Position[] {
   let points: Position[] = ring.slice();

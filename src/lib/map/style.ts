@@ -49,10 +49,12 @@ export function embeddedStyle(basemapUrl: string): StyleSpecification {
         },
       },
       {
+        // The coastline is the land's edge (the basemap keeps no second copy of it); where two
+        // countries meet, the wider border line drawn next covers it.
         id: 'coast',
         type: 'line',
         source: 'basemap',
-        filter: ['==', ['get', 'kind'], 'coast'],
+        filter: ['==', ['get', 'kind'], 'land'],
         paint: {
           'line-color': COLORS.coast,
           'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 10, 1.4],

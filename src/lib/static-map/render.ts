@@ -129,22 +129,28 @@ function drawMap(
   const draw = (feature: Feature) =>
     path({ ...feature, geometry: mapGeometry(feature.geometry, toPixel) }) ?? '';
 
-  const layers: string[] = [];
+  // Land, then its outline in the coast's colour (the basemap has no separate coastline: it is
+  // the land's edge), then borders over a band of land colour that hides that outline where
+  // two countries meet.
+  const land: string[] = [];
+  const coasts: string[] = [];
+  const borders: string[] = [];
   for (const feature of basemap.features) {
     const kind = feature.properties?.kind;
     const d = draw(feature);
     if (!d) continue;
     if (kind === 'land') {
       const fill = feature.properties?.id === NORTH_KOREA ? COLORS.landNorthKorea : COLORS.land;
-      layers.push(`<path d="${d}" fill="${fill}"/>`);
-    } else if (kind === 'coast') {
-      layers.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="0.8"/>`);
+      land.push(`<path d="${d}" fill="${fill}"/>`);
+      coasts.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="0.8"/>`);
     } else if (kind === 'border') {
-      layers.push(
+      borders.push(
+        `<path d="${d}" fill="none" stroke="${COLORS.land}" stroke-width="1.6"/>`,
         `<path d="${d}" fill="none" stroke="${COLORS.border}" stroke-width="0.9" stroke-dasharray="3 2"/>`
       );
     }
   }
+  const layers = [...land, ...coasts, ...borders];
   for (const leg of state.legs) {
     const route = story.legs.find((l) => l.id === leg.id);
     if (!route) continue;
