@@ -16,3 +16,8 @@ export function timed<T>(name: string, work: () => T): T {
     performance.measure(name, { start, end: performance.now() });
   }
 }
+
+/** Records the moment `name` happens as a `performance.mark` when enabled. */
+export function marked(name: string): void {
+  if (enabled) performance.mark(name);
+}

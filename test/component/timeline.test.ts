@@ -15,7 +15,13 @@ describe('the timeline chart', () => {
 
   async function render(stepId: string) {
     const onActivate = vi.fn<(stepId: string) => void>();
-    const props = reactive({ story, overlays: overlaysAt(stepId), narrow: false, onActivate });
+    const props = reactive({
+      story,
+      overlays: overlaysAt(stepId),
+      narrow: false,
+      onActivate,
+      drawNow: true,
+    });
     page.track(mount(Timeline, { target: document.body, props }));
     // The drawing and D3 are loaded lazily: wait until they have drawn.
     await vi.waitFor(() =>
@@ -26,6 +32,36 @@ describe('the timeline chart', () => {
     const svg = document.querySelector('[data-testid="timeline"] svg')!;
     return { props, onActivate, svg };
   }
+
+  it('takes its room before it is drawn, and draws only when told to', async () => {
+    const props = reactive({
+      story,
+      overlays: overlaysAt('intro'),
+      narrow: false,
+      onActivate: vi.fn<(stepId: string) => void>(),
+      drawNow: false,
+    });
+    page.track(mount(Timeline, { target: document.body, props }));
+    const figure = document.querySelector('[data-testid="timeline"]')!;
+    await vi.waitFor(() =>
+      expect(figure.querySelector('svg')?.getAttribute('height')).toBeTruthy()
+    );
+    const svg = figure.querySelector('svg')!;
+    const room = Number(svg.getAttribute('height'));
+    expect(room).toBeGreaterThan(100);
+    // Laid out, unseen: no marks, no card.
+    expect(svg.querySelectorAll('g.event')).toHaveLength(0);
+    expect(figure.querySelector('.chart')!.classList.contains('pending')).toBe(true);
+    expect(figure.classList.contains('drawn')).toBe(false);
+
+    props.drawNow = true;
+    flushSync();
+    await vi.waitFor(() => expect(svg.querySelectorAll('g.event').length).toBeGreaterThan(0));
+    // Drawn in exactly the room it had taken: the map framed around it need not move.
+    expect(Number(svg.getAttribute('height'))).toBe(room);
+    expect(figure.classList.contains('drawn')).toBe(true);
+    expect(figure.querySelector('.chart')!.classList.contains('pending')).toBe(false);
+  });
 
   it('draws a mark per event, shaped by kind, and a bar per presence', async () => {
     const { svg } = await render('sanctions');

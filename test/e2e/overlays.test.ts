@@ -83,15 +83,16 @@ describe.skipIf(!chromiumPath)('the overlays in Chromium', () => {
     await page.goto(`${env.site.origin}/`);
     await scrollToStep(page, 'intro', 0.2);
     await waitForSettled(page, 'intro');
-    await page.waitForSelector('[data-event-id="koryolink-launch"]');
+    // The chart draws once the map has first settled; the tables' rows carry the same ids.
+    await page.waitForSelector('g.event[data-event-id="koryolink-launch"]');
 
-    await page.focus('[data-event-id="koryolink-launch"]');
+    await page.focus('g.event[data-event-id="koryolink-launch"]');
     expect(await page.textContent('[role="tooltip"]')).toContain('15 December 2008');
     await page.keyboard.press('Enter');
     await waitForSettled(page, 'pyongyang');
     expect(await page.getAttribute(MAP, 'data-active-step')).toBe('pyongyang');
 
-    await page.click('[data-event-id="kehua-sanctioned"]');
+    await page.click('g.event[data-event-id="kehua-sanctioned"]');
     await waitForSettled(page, 'dandong');
     // The timeline follows: the step's time is highlighted.
     const highlighted = await page.$$eval('g.event[data-active="true"]', (marks) =>

@@ -1,27 +1,36 @@
 /**
- * The timeline's drawing, with D3. Loaded lazily by Timeline.svelte once the page is up, so D3
- * is not on the path to the first text; the component keeps the tooltip, the tables and the
- * markup the drawing fills in.
+ * The timeline's drawing, with D3. Loaded by TimelineChart.svelte once the map has first
+ * settled, so D3 is on the path to neither the first text nor the first map; the chart's size
+ * is known before (timeline-layout.ts), and the component keeps the tooltip, the tables and
+ * the markup the drawing fills in.
  */
 import { axisBottom } from 'd3-axis';
+import { scaleUtc } from 'd3-scale';
 import { select } from 'd3-selection';
-import { symbol } from 'd3-shape';
+import {
+  symbol,
+  symbolCircle,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTriangle,
+  type SymbolType,
+} from 'd3-shape';
 import { utcYear } from 'd3-time';
 import { utcFormat } from 'd3-time-format';
 import type { OverlayState } from '../state/overlay-state';
 import type { EventKind, Story } from '../story/types';
 import { hatchId, joinHatchPatterns } from './patterns';
-import {
-  SHAPES,
-  timelineLayout,
-  type EventMark,
-  type PresenceMark,
-  type TimelineLayout,
-  type TimelineSizes,
-} from './timeline-layout';
+import type { EventMark, PresenceMark, TimelineLayout } from './timeline-layout';
 
-export { timelineLayout };
-export type { TimelineSizes };
+/** Each kind's shape, so kinds differ by more than colour. */
+const SHAPES: Record<EventKind, SymbolType> = {
+  'un-sanction': symbolCircle,
+  'us-sanction': symbolDiamond,
+  legal: symbolSquare,
+  company: symbolTriangle,
+  report: symbolStar,
+};
 
 /** What the drawing needs from the component: names, wording, and where to report events. */
 export interface TimelineChart {
@@ -224,7 +233,7 @@ export function drawTimeline(svg: SVGSVGElement, current: TimelineLayout, chart:
     .select<SVGGElement>('.axis')
     .attr('transform', `translate(0, ${current.axisY})`)
     .call(
-      axisBottom(current.x)
+      axisBottom(scaleUtc().domain(current.x.domain()).range(current.x.range()))
         .ticks(utcYear.every(ticks)!)
         .tickFormat((d) => utcFormat('%Y')(d as Date))
         .tickSizeOuter(0)

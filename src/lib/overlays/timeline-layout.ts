@@ -1,30 +1,39 @@
 /**
  * Where everything on the timeline goes, for a given width: the time scale, the lanes, and
- * each mark's span in pixels. Pure (d3-scale and dates only), so it is unit-tested without a
- * DOM; Timeline.svelte draws the result with D3.
+ * each mark's span in pixels. Pure and free of D3, so the chart knows its size (which decides
+ * the map's clear area) before D3 has loaded; timeline-draw.ts draws the result with D3.
  */
-import { scaleUtc, type ScaleTime } from 'd3-scale';
-import {
-  symbolCircle,
-  symbolDiamond,
-  symbolSquare,
-  symbolStar,
-  symbolTriangle,
-  type SymbolType,
-} from 'd3-shape';
-import { utcYear } from 'd3-time';
 import { dateBand, formatDate, type Band } from '../story/dates';
-import type { EventKind, PresenceStatus, Story, StoryEvent } from '../story/types';
+import type { PresenceStatus, Story, StoryEvent } from '../story/types';
 import { EVENT_LANES, ui } from '../strings';
 
-/** Each kind's shape, so kinds differ by more than colour. */
-export const SHAPES: Record<EventKind, SymbolType> = {
-  'un-sanction': symbolCircle,
-  'us-sanction': symbolDiamond,
-  legal: symbolSquare,
-  company: symbolTriangle,
-  report: symbolStar,
-};
+/**
+ * Time to pixels, linear in UTC milliseconds: what d3-scale's `scaleUtc` maps, without it
+ * (timeline-draw.ts builds the D3 scale for the axis from `domain()` and `range()`).
+ */
+export interface TimeScale {
+  (time: Date | number): number;
+  domain(): [Date, Date];
+  range(): [number, number];
+}
+
+export function timeScale(domain: [Date, Date], range: [number, number]): TimeScale {
+  const [d0, d1] = [domain[0].getTime(), domain[1].getTime()];
+  const [r0, r1] = range;
+  const span = d1 - d0 || 1;
+  const scale = (time: Date | number) => r0 + ((Number(time) - d0) / span) * (r1 - r0);
+  return Object.assign(scale, {
+    domain: (): [Date, Date] => [new Date(d0), new Date(d1)],
+    range: (): [number, number] => [r0, r1],
+  });
+}
+
+/** The start of the UTC year holding `time`, or of the next one unless `time` starts a year. */
+function utcYearStart(time: number, up: boolean): Date {
+  const year = new Date(time).getUTCFullYear();
+  const start = Date.UTC(year, 0, 1);
+  return new Date(up && start < time ? Date.UTC(year + 1, 0, 1) : start);
+}
 
 export interface TimelineSizes {
   /** Width of the whole strip, CSS pixels. */
@@ -97,7 +106,7 @@ export interface Lane {
 export interface TimelineLayout {
   width: number;
   height: number;
-  x: ScaleTime<number, number>;
+  x: TimeScale;
   /** Top of the axis, px. */
   axisY: number;
   lanes: Lane[];
@@ -121,7 +130,7 @@ export function timelineDomain(story: Story): [Date, Date] {
   if (bands.length === 0) return [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2001, 0, 1))];
   const start = Math.min(...bands.map((b) => b.start));
   const end = Math.max(...bands.map((b) => b.end));
-  return [utcYear.floor(new Date(start)), utcYear.ceil(new Date(end))];
+  return [utcYearStart(start, false), utcYearStart(end, true)];
 }
 
 /**
@@ -147,9 +156,10 @@ export function stackRows(
 }
 
 export function timelineLayout(story: Story, sizes: TimelineSizes): TimelineLayout {
-  const x = scaleUtc()
-    .domain(timelineDomain(story))
-    .range([sizes.gutter, Math.max(sizes.gutter + 1, sizes.width - 16)]);
+  const x = timeScale(timelineDomain(story), [
+    sizes.gutter,
+    Math.max(sizes.gutter + 1, sizes.width - 16),
+  ]);
   const lanes: Lane[] = [];
   const events: EventMark[] = [];
   let top = 0;

@@ -14,11 +14,19 @@ export interface Band {
 
 export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'half', 'year'];
 
-const FORMATS: Record<DatePrecision, { pattern: RegExp; example: string }> = {
-  day: { pattern: /^(\d{4})-(\d{2})-(\d{2})$/, example: 'YYYY-MM-DD, e.g. 2016-06-02' },
-  month: { pattern: /^(\d{4})-(\d{2})$/, example: 'YYYY-MM, e.g. 2016-06' },
-  half: { pattern: /^(\d{4})-H([12])$/, example: 'YYYY-H1 or YYYY-H2, e.g. 2016-H1' },
-  year: { pattern: /^(\d{4})$/, example: 'YYYY, e.g. 2014' },
+const PATTERNS: Record<DatePrecision, RegExp> = {
+  day: /^(\d{4})-(\d{2})-(\d{2})$/,
+  month: /^(\d{4})-(\d{2})$/,
+  half: /^(\d{4})-H([12])$/,
+  year: /^(\d{4})$/,
+};
+
+/** For editors' error messages only (apart, so the page's script leaves them out). */
+const EXAMPLES: Record<DatePrecision, string> = {
+  day: 'YYYY-MM-DD, e.g. 2016-06-02',
+  month: 'YYYY-MM, e.g. 2016-06',
+  half: 'YYYY-H1 or YYYY-H2, e.g. 2016-H1',
+  year: 'YYYY, e.g. 2014',
 };
 
 /**
@@ -26,11 +34,11 @@ const FORMATS: Record<DatePrecision, { pattern: RegExp; example: string }> = {
  * written as the precision requires and name a real day or month.
  */
 export function dateProblem(date: string, precision: DatePrecision): string | undefined {
-  const match = FORMATS[precision].pattern.exec(date);
+  const match = PATTERNS[precision].exec(date);
   if (!match) {
-    const other = DATE_PRECISIONS.find((p) => FORMATS[p].pattern.test(date));
+    const other = DATE_PRECISIONS.find((p) => PATTERNS[p].test(date));
     const hint = other ? ` ("${date}" is written as a ${other} date)` : '';
-    return `"${date}" does not match precision "${precision}": write ${FORMATS[precision].example}${hint}`;
+    return `"${date}" does not match precision "${precision}": write ${EXAMPLES[precision]}${hint}`;
   }
   if (precision === 'month' || precision === 'day') {
     const year = Number(match[1]);
@@ -48,7 +56,7 @@ export function dateProblem(date: string, precision: DatePrecision): string | un
 
 /** The span a valid date may fall in. */
 export function dateBand({ date, precision }: StoryDate): Band {
-  const match = FORMATS[precision].pattern.exec(date);
+  const match = PATTERNS[precision].exec(date);
   if (!match) throw new Error(`invalid ${precision} date "${date}"`);
   const year = Number(match[1]);
   switch (precision) {
@@ -85,7 +93,7 @@ export function overlaps(a: Band, b: Band): boolean {
 
 /** A date as readers see it: "2 June 2016", "June 2016", "first half of 2016", "about 2008". */
 export function formatDate(value: StoryDate): string {
-  const match = FORMATS[value.precision].pattern.exec(value.date);
+  const match = PATTERNS[value.precision].exec(value.date);
   if (!match) return value.date;
   const year = match[1]!;
   let text: string;

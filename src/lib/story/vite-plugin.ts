@@ -13,6 +13,27 @@ import type { Story } from './types.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
+/** The notes the timeline's tooltips show, apart: only the drawing (loaded late) needs them. */
+export const NOTES_MODULE_ID = 'virtual:story-notes';
+const RESOLVED_NOTES_ID = `\0${NOTES_MODULE_ID}`;
+
+/** What `virtual:story-notes` holds: each event's note and each presence period's, by id. */
+export interface StoryNotes {
+  events: Record<string, string>;
+  /** A company's periods' notes, in the order of its `presence` (null where none). */
+  presence: Record<string, (string | null)[]>;
+}
+
+export function storyNotes(story: Story): StoryNotes {
+  return {
+    events: Object.fromEntries(
+      story.events.flatMap((event) => (event.note ? [[event.id, event.note]] : []))
+    ),
+    presence: Object.fromEntries(
+      story.companies.map((company) => [company.id, company.presence.map((p) => p.note ?? null)])
+    ),
+  };
+}
 
 export interface StoryPluginOptions {
   /** Project root; paths in messages are relative to it. */
@@ -35,7 +56,10 @@ export interface StoryPluginOptions {
  * them in full. test/e2e/story.test.ts checks every step's text after hydration. Likewise what
  * only the server-rendered sections show (prerender/sections.ts: the list of sources, each
  * step's sources, the credits) is left empty: the script keeps each source's outlet, which the
- * timeline's tooltips name. Places and legs go without their notes, which no page shows.
+ * timeline's tooltips name. The notes of events, companies and presence periods are left out
+ too: the server's tables show them, and the timeline's tooltips, drawn after the map's first
+ view, get them from `virtual:story-notes`. Places and legs go without their notes, which no
+ page shows.
  */
 export function browserStory(story: Story): Story {
   return {
@@ -46,6 +70,11 @@ export function browserStory(story: Story): Story {
     // Notes on positions and legs are for editors and the fact check; no page shows them.
     places: story.places.map(({ note: _note, ...place }) => place),
     legs: story.legs.map(({ note: _note, ...leg }) => leg),
+    events: story.events.map(({ note: _note, ...event }) => event),
+    companies: story.companies.map(({ note: _note, ...company }) => ({
+      ...company,
+      presence: company.presence.map(({ note: _periodNote, ...period }) => period),
+    })),
   };
 }
 
@@ -69,8 +98,10 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     handleHotUpdate({ file, server }) {
       if (!watched.has(resolve(file))) return undefined;
       for (const environment of Object.values(server.environments)) {
-        const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
-        if (module) environment.moduleGraph.invalidateModule(module);
+        for (const id of [RESOLVED_ID, RESOLVED_NOTES_ID]) {
+          const module = environment.moduleGraph.getModuleById(id);
+          if (module) environment.moduleGraph.invalidateModule(module);
+        }
       }
       try {
         const files = readStoryFiles(options.root, paths);
@@ -88,9 +119,20 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       return [];
     },
     resolveId(id) {
-      return id === STORY_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === STORY_MODULE_ID) return RESOLVED_ID;
+      return id === NOTES_MODULE_ID ? RESOLVED_NOTES_ID : undefined;
     },
     load(id, loadOptions) {
+      if (id === RESOLVED_NOTES_ID) {
+        for (const path of Object.values(paths)) this.addWatchFile(resolve(options.root, path));
+        try {
+          const story = loadStory(readStoryFiles(options.root, paths));
+          return `export default ${JSON.stringify(storyNotes(story))};`;
+        } catch (error) {
+          if (error instanceof StoryError) this.error(error.message);
+          throw error;
+        }
+      }
       if (id !== RESOLVED_ID) return undefined;
       for (const path of Object.values(paths)) this.addWatchFile(resolve(options.root, path));
       try {

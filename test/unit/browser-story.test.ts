@@ -1,0 +1,47 @@
+/**
+ * What the built page's script gets of the story (vite-plugin.ts): no prose, no notes, no
+ * source details — the server-rendered page holds them — and the notes apart for the tooltips.
+ */
+import { describe, expect, it } from 'vitest';
+import { browserStory, storyNotes } from '../../src/lib/story/vite-plugin';
+import { committedStory } from './helpers';
+
+describe("the page script's story", () => {
+  const story = committedStory();
+  const shipped = browserStory(story);
+
+  it('leaves out what only the server-rendered page shows', () => {
+    const text = JSON.stringify(shipped);
+    for (const step of story.steps) expect(text).not.toContain(step.html.slice(3, 60));
+    for (const source of story.sources) expect(text).not.toContain(source.title);
+    for (const event of story.events) if (event.note) expect(text).not.toContain(event.note);
+    for (const company of story.companies) {
+      if (company.note) expect(text).not.toContain(company.note);
+      for (const period of company.presence)
+        if (period.note) expect(text).not.toContain(period.note);
+    }
+    expect(shipped.meta.credits).toEqual([]);
+  });
+
+  it('keeps what the live page needs: steps, places, outlets, events and presence', () => {
+    expect(shipped.steps.map((step) => [step.id, step.title, step.map])).toEqual(
+      story.steps.map((step) => [step.id, step.title, step.map])
+    );
+    expect(shipped.places).toHaveLength(story.places.length);
+    expect(shipped.sources.map((s) => s.outlet)).toEqual(story.sources.map((s) => s.outlet));
+    expect(shipped.events.map((e) => [e.id, e.date, e.label])).toEqual(
+      story.events.map((e) => [e.id, e.date, e.label])
+    );
+    expect(shipped.companies.map((c) => c.presence.length)).toEqual(
+      story.companies.map((c) => c.presence.length)
+    );
+  });
+
+  it('gives the tooltips every note apart', () => {
+    const notes = storyNotes(story);
+    for (const event of story.events) expect(notes.events[event.id]).toBe(event.note);
+    for (const company of story.companies) {
+      expect(notes.presence[company.id]).toEqual(company.presence.map((p) => p.note ?? null));
+    }
+  });
+});
