@@ -14,6 +14,14 @@ export const NARROW_CARD_SHARE = 0.55;
 /** Room kept clear at the top of the map for the legend when it is not measured, CSS pixels. */
 export const LEGEND_ROOM = 56;
 
+/**
+ * The class the page's script puts on `<html>` as it starts. Until then the cards below the
+ * first are laid out only when they near the screen (StoryPage.svelte, `content-visibility`),
+ * which makes the first layout cheap; from then on every card has its real size, because the
+ * scroll engine and the map's framing measure them. Keep in step with StoryPage.svelte.
+ */
+export const STARTED_CLASS = 'storymap-started';
+
 /** Where the scroll engine's trigger line sits, as a share of the viewport's height. */
 export const TRIGGER_LINE = 0.6;
 /** On phones, the gap between a card read at the foot of the screen and the screen's edge. */
