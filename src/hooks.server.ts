@@ -1,5 +1,6 @@
 import { building, dev } from '$app/environment';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { withHostEar } from '$lib/prerender/host-ear';
 import { startAfterFirstPaint } from '$lib/prerender/start-after-paint';
 
 /**
@@ -12,12 +13,16 @@ export const handleError: HandleServerError = ({ error }) => ({
 });
 
 /**
- * Prerendered pages paint their text before the app's script is fetched and compiled
- * (prerender/start-after-paint.ts). Only HTML pages: the static maps are SVG routes.
+ * Every page gets the embed's inline ear, which keeps a host's messages until the app has
+ * started (prerender/host-ear.ts); prerendered pages also paint their text before the app's
+ * script is fetched and compiled (prerender/start-after-paint.ts). Only HTML pages pass
+ * here: the static maps are SVG routes.
  */
 export const handle: Handle = ({ event, resolve }) =>
   resolve(event, {
-    transformPageChunk: building
-      ? ({ html }) => startAfterFirstPaint(html, event.url.pathname)
-      : undefined,
+    transformPageChunk: ({ html }) => {
+      const route = event.url.pathname;
+      const heard = withHostEar(html, route);
+      return building ? startAfterFirstPaint(heard, route) : heard;
+    },
   });

@@ -87,16 +87,32 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       join(ROOT, 'node_modules/@newswire/frames/dist/frames.umd.js'),
       join(hostFolder, 'frames.js')
     );
-    writeFileSync(
-      join(hostFolder, 'frames.html'),
+    /** A @newswire/frames host page that starts watching its frame on `watchWhen`. */
+    const framesHost = (watchWhen: string) =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames host</title></head>
       <body style="margin:0"><iframe id="framed" src="${storyOrigin}/embed/" width="100%" scrolling="no"
       style="border:0" height="600"></iframe><script src="frames.js"></script>
       <script>
-        // Watch the frame once the story has started, as a host that observes late does.
-        document.getElementById('framed').addEventListener('load', () =>
-          setTimeout(() => newswireFrames.observeIframe(document.getElementById('framed')), 500));
-      </script></body></html>`
+        const watch = () => {
+          newswireFrames.observeIframe(document.getElementById('framed'));
+          window.observed = true;
+        };
+        ${watchWhen}
+      </script></body></html>`;
+    // Late: once the story has started (its hello has come), as a host that observes late does.
+    writeFileSync(
+      join(hostFolder, 'frames.html'),
+      framesHost(`addEventListener('message', function heard(event) {
+          if (event.data && event.data.sentinel === 'storymap' && event.data.type === 'hello') {
+            removeEventListener('message', heard);
+            watch();
+          }
+        });`)
+    );
+    // Early: as soon as the frame has loaded; frames:init goes out once, at once.
+    writeFileSync(
+      join(hostFolder, 'frames-at-load.html'),
+      framesHost(`document.getElementById('framed').addEventListener('load', watch);`)
     );
     host = await startSite(hostFolder);
   });
@@ -328,33 +344,51 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     await page.close();
   });
 
-  it('@newswire/frames parent: the started story unrolls and the frame follows its height', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const issues = watchPage(page, host.origin);
-    await page.goto(`${host.origin}/frames.html`);
-    const frame = (await (await page.$('#framed'))!.contentFrame())!;
-    await frame.waitForSelector('article[data-embed-mode="stacked"]', { timeout: 60_000 });
-    await expect
-      .poll(
-        async () => {
-          const outside = Number(await page.getAttribute('#framed', 'height'));
-          const inside = await frame.evaluate(() => document.body.getBoundingClientRect().height);
-          return inside > 2000 && Math.abs(outside - inside) <= 2;
-        },
-        { timeout: 30_000 }
-      )
-      .toBe(true);
-    // The live map that had started is gone; every step shows its static map.
-    expect(await frame.$('.maplibregl-map')).toBeNull();
-    expect(
-      await frame.$$eval(
-        '[data-step-id] .live-alternative img',
-        (images) => images.filter((image) => image.checkVisibility()).length
-      )
-    ).toBe(story.steps.length);
-    expect(issues.pageErrors).toEqual([]);
-    await page.close();
-  });
+  it.each([
+    { when: 'once the story has started', hostPage: 'frames.html', holdScript: false },
+    // The story's app entry is held until the host has spoken, as on a slow connection: the
+    // host's one frames:init reaches a page whose script has not come yet.
+    {
+      when: "at the frame's load, before the story's script",
+      hostPage: 'frames-at-load.html',
+      holdScript: true,
+    },
+  ])(
+    '@newswire/frames parent speaking $when: the story unrolls and the frame follows its height',
+    async ({ hostPage, holdScript }) => {
+      const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const issues = watchPage(page, host.origin);
+      if (holdScript) {
+        await page.route('**/_app/immutable/entry/app.*.js', async (route) => {
+          await page.waitForFunction(() => (window as { observed?: boolean }).observed === true);
+          await route.continue();
+        });
+      }
+      await page.goto(`${host.origin}/${hostPage}`);
+      const frame = (await (await page.$('#framed'))!.contentFrame())!;
+      await frame.waitForSelector('article[data-embed-mode="stacked"]', { timeout: 60_000 });
+      await expect
+        .poll(
+          async () => {
+            const outside = Number(await page.getAttribute('#framed', 'height'));
+            const inside = await frame.evaluate(() => document.body.getBoundingClientRect().height);
+            return inside > 2000 && Math.abs(outside - inside) <= 2;
+          },
+          { timeout: 30_000 }
+        )
+        .toBe(true);
+      // No live map (it had started, or never does); every step shows its static map.
+      expect(await frame.$('.maplibregl-map')).toBeNull();
+      expect(
+        await frame.$$eval(
+          '[data-step-id] .live-alternative img',
+          (images) => images.filter((image) => image.checkVisibility()).length
+        )
+      ).toBe(story.steps.length);
+      expect(issues.pageErrors).toEqual([]);
+      await page.close();
+    }
+  );
 
   it('stacked fallback on request: every step with its map state, in order', async () => {
     const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });

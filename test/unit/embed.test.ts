@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startEmbedChild } from '../../src/lib/embed/child';
-import { keepHostMessages } from '../../src/lib/embed/early';
+import { EARLY_EAR, HOST_EAR_SCRIPT, keepHostMessages } from '../../src/lib/embed/early';
 import {
   MAX_PIXELS,
   originAllowed,
@@ -280,6 +280,41 @@ describe('the embedded story', () => {
     expect(onMode).toHaveBeenCalledWith('stacked');
     // Hello first, as always: the host learns the child is there before anything else.
     expect(sent[0]!.data).toMatchObject({ type: 'hello' });
+  });
+
+  it("hands over, first and in order, what the page's inline ear heard before the script ran", () => {
+    const { win, deliver, listeners } = framedWindow();
+    // The ear runs as the page is parsed, with the frame's window as its globals.
+    const globals = win as unknown as Record<string, unknown>;
+    globals.self = win;
+    globals.top = {};
+    globals.window = win;
+    // Its text is run as the browser runs the inline script; `with` gives it the fake globals.
+    new Function('globals', `with (globals) { ${HOST_EAR_SCRIPT} }`)(win);
+    expect(listeners.size).toBe(1);
+    deliver({ sentinel: 'amp', type: 'frames-init' }, 'https://news.example');
+    deliver({ sentinel: 'amp', type: 'frames-init' }, 'https://news.example', {});
+    const kept = keepHostMessages(win);
+    // The ear has stopped and withdrawn its offer; the app's own listener has taken over.
+    expect(listeners.size).toBe(1);
+    expect(globals[EARLY_EAR]).toBeUndefined();
+    deliver({ ...tag, type: 'hello-ack', mode: 'sticky' }, 'https://news.example');
+    expect(kept.take().map((event) => (event.data as { type: string }).type)).toEqual([
+      'frames-init',
+      'hello-ack',
+    ]);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('has no ear at the top of a window', () => {
+    const listen = vi.fn();
+    const win: Record<string, unknown> = { addEventListener: listen };
+    win.self = win;
+    win.top = win;
+    win.window = win;
+    new Function('globals', `with (globals) { ${HOST_EAR_SCRIPT} }`)(win);
+    expect(listen).not.toHaveBeenCalled();
+    expect(win[EARLY_EAR]).toBeUndefined();
   });
 
   it('stops listening when destroyed', () => {

@@ -24,7 +24,10 @@ import { wantsStacked, type EmbedMode } from './early';
 export interface EmbedChildOptions {
   /** Host origins that may drive the story (story.json `embed.allowedOrigins`). */
   allowedOrigins: readonly string[];
-  /** The mode changed (after the host's answer). */
+  /**
+   * The mode changed (after the host's answer). For a message the host sent before the start
+   * (`earlier`), this is called before startEmbedChild returns.
+   */
   onMode(mode: EmbedMode): void;
   /** Sticky mode: the reader is `y` pixels into the story, in a viewport this tall. */
   onScroll(y: number, viewport: number): void;

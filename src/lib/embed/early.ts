@@ -26,13 +26,35 @@ export function wantsStacked(url: URL): boolean {
   );
 }
 
+/** Where the page's inline ear ({@link HOST_EAR_SCRIPT}) offers what it has heard. */
+export const EARLY_EAR = '__storymapHostEar';
+
 /**
- * Keeps every message the parent window sends from now on; `take()` stops listening and
- * returns them in order. Nothing is read or trusted here: the child checks each one as if it
- * had just arrived.
+ * The page's own first script, inline in the head of every page (hooks.server.ts): in a
+ * frame, it keeps the parent's messages from the moment the page is parsed. The app's script
+ * is fetched only after the first paint (prerender/start-after-paint.ts), which can be after
+ * the frame's load event, when a @newswire/frames parent sends its one `frames:init`.
+ * `window[EARLY_EAR]()` stops it and returns what it kept; {@link keepHostMessages} calls it.
+ */
+export const HOST_EAR_SCRIPT =
+  `if (self !== top) { const kept = [];` +
+  ` const keep = (event) => { if (event.source === parent) kept.push(event); };` +
+  ` addEventListener("message", keep);` +
+  ` window.${EARLY_EAR} = () => { removeEventListener("message", keep);` +
+  ` delete window.${EARLY_EAR}; return kept.splice(0); }; }`;
+
+/** A window that may hold the inline ear's offer. */
+type EarWindow = Window & { [EARLY_EAR]?: () => unknown };
+
+/**
+ * Keeps every message the parent window sends from now on, after those the page's inline
+ * ear heard before this script ran; `take()` stops listening and returns them in order.
+ * Nothing is read or trusted here: the child checks each one as if it had just arrived.
  */
 export function keepHostMessages(win: Window): { take(): MessageEvent[] } {
-  const kept: MessageEvent[] = [];
+  const offer = (win as EarWindow)[EARLY_EAR];
+  const heard: unknown = typeof offer === 'function' ? offer() : [];
+  const kept: MessageEvent[] = Array.isArray(heard) ? heard : [];
   const keep = (event: MessageEvent) => {
     if (event.source === win.parent) kept.push(event);
   };
