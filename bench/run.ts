@@ -2,13 +2,19 @@
  * `npm run bench`: measures the built story in Debian's Chromium on loopback.
  *
  * - bytes of the build by kind, raw and gzipped;
- * - first contentful paint, and the time until the map first settles (`data-active-step`
- *   set), as medians over several runs at 1280×800 and 390×844;
+ * - at 1280×800 and 390×844: first contentful paint, first step text laid out, and the
+ *   first settled map (`data-active-step` set), over fresh loads; a reading-speed scroll
+ *   (frame intervals, long tasks, our code's own time per scroll update and step change);
+ *   fast scrolls to the end (the share ending in exactly the last step's state); the JS
+ *   heap after three round trips;
  * - the overlays' own time per frame during camera flights (performance marks, ?debug);
  * - sticky embedding: from the host's scroll to the host hearing the new step.
  *
+ * Side by side in the same run: the classic template (bench/baseline/classic/) and the plain
+ * page (the story's text, no script), each measured the same way (README, Performance).
+ *
  * Writes bench/results.json and prints a table. Timings are noisy on a shared machine: quote
- * medians with their spread and the machine they came from. (Issue 7 extends this benchmark.)
+ * medians with their spread and the machine they came from.
  */
 import {
   copyFileSync,
@@ -47,7 +53,10 @@ import {
   waitForSettled,
 } from '../test/e2e/harness';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Fresh loads per page and viewport (first paint, first text, first settled map). */
+const RUNS = Number(process.env.BENCH_RUNS ?? 12);
+/** Rounds of the overlay flights and of the embed's step-by-step scroll. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 
 type Kind =
   | 'html'
@@ -95,6 +104,7 @@ function weights() {
 }
 
 type Target = 'ours' | 'classic' | 'plain';
+const TARGETS: readonly Target[] = ['ours', 'classic', 'plain'];
 const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -184,35 +194,75 @@ interface LoadTimes {
   settled: number[];
 }
 
-/** First paint, first text and first settled map, over RUNS fresh loads. */
-async function loadTimes(browser: Browser, url: string, target: Target, viewport: Size) {
-  const times: LoadTimes = { fcp: [], firstText: [], settled: [] };
-  for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport });
-    await context.addInitScript(FIRST_TEXT_PROBE);
-    const page = await context.newPage();
-    await page.goto(url);
-    const settledExpression = SETTLED[target];
-    if (settledExpression) {
-      // A string, not a function: tsx's keepNames would add a helper the page does not have.
-      times.settled.push(
-        (await page.evaluate(`new Promise((resolve) => {
-          const check = () => (${settledExpression}) ? resolve(performance.now()) : requestAnimationFrame(check);
-          check();
-        })`)) as number
-      );
-    }
-    await page.waitForFunction('window.__firstText !== undefined');
-    times.firstText.push((await page.evaluate('window.__firstText')) as number);
-    times.fcp.push(
+/** First paint, first text and first settled map of one fresh load. */
+async function loadOnce(
+  browser: Browser,
+  url: string,
+  target: Target,
+  viewport: Size,
+  into: LoadTimes
+): Promise<void> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(FIRST_TEXT_PROBE);
+  const page = await context.newPage();
+  await page.goto(url);
+  const settledExpression = SETTLED[target];
+  if (settledExpression) {
+    // A string, not a function: tsx's keepNames would add a helper the page does not have.
+    into.settled.push(
       (await page.evaluate(`new Promise((resolve) => {
-        new PerformanceObserver((list, observer) => {
-          const entry = list.getEntriesByName('first-contentful-paint')[0];
-          if (entry) { observer.disconnect(); resolve(entry.startTime); }
-        }).observe({ type: 'paint', buffered: true });
+        const check = () => (${settledExpression}) ? resolve(performance.now()) : requestAnimationFrame(check);
+        check();
       })`)) as number
     );
-    await context.close();
+  }
+  await page.waitForFunction('window.__firstText !== undefined');
+  into.firstText.push((await page.evaluate('window.__firstText')) as number);
+  into.fcp.push(
+    (await page.evaluate(`new Promise((resolve) => {
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) { observer.disconnect(); resolve(entry.startTime); }
+      }).observe({ type: 'paint', buffered: true });
+    })`)) as number
+  );
+  await context.close();
+}
+
+/**
+ * The pause after a load, before the next: the closed page's processes and threads (its
+ * renderer, MapLibre's workers, the GPU process's share) wind down outside anything a page
+ * can await, and a load started at once shares the machine's two cores with them.
+ */
+const BETWEEN_LOADS_MS = 1000;
+
+/** Every order of the three pages, so each follows each of the others equally often. */
+const ORDERS: readonly (readonly Target[])[] = [
+  ['ours', 'classic', 'plain'],
+  ['classic', 'plain', 'ours'],
+  ['plain', 'ours', 'classic'],
+  ['ours', 'plain', 'classic'],
+  ['plain', 'classic', 'ours'],
+  ['classic', 'ours', 'plain'],
+];
+
+/**
+ * RUNS fresh loads of each page, interleaved: each round loads every page once, in a
+ * different order each time, so a slow spell of the shared machine falls on all pages alike
+ * instead of on whichever was being measured then.
+ */
+async function loadTimes(
+  browser: Browser,
+  urls: Record<Target, string>,
+  viewport: Size
+): Promise<Record<Target, LoadTimes>> {
+  const empty = (): LoadTimes => ({ fcp: [], firstText: [], settled: [] });
+  const times: Record<Target, LoadTimes> = { ours: empty(), classic: empty(), plain: empty() };
+  for (let run = 0; run < RUNS; run++) {
+    for (const target of ORDERS[run % ORDERS.length]!) {
+      await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
+      await loadOnce(browser, urls[target], target, viewport, times[target]);
+    }
   }
   return times;
 }
@@ -326,19 +376,19 @@ async function sideBySide(chromium: string, story: Story) {
     for (const viewport of VIEWPORTS) {
       const key = `${viewport.width}x${viewport.height}`;
       results[key] = {};
-      for (const target of ['ours', 'classic', 'plain'] as const) {
-        // Load times without ?debug: readers never have it.
-        const loads = await loadTimes(
-          browser,
-          urls[target].replace('?debug', ''),
-          target,
-          viewport
-        );
+      // Load times without ?debug: readers never have it.
+      const loads = await loadTimes(
+        browser,
+        { ours: urls.ours.replace('?debug', ''), classic: urls.classic, plain: urls.plain },
+        viewport
+      );
+      console.log(`  ${key} loads done`);
+      for (const target of TARGETS) {
         const scroll =
           target === 'plain'
             ? undefined
             : await scrollScenarios(browser, urls[target], target, story, viewport);
-        results[key][target] = { loads, scroll };
+        results[key][target] = { loads: loads[target], scroll };
         console.log(`  ${key} ${target} done`);
       }
     }
@@ -371,7 +421,7 @@ async function overlayFrames(chromium: string) {
     ['sanctions', 'us-actions'],
   ];
   try {
-    for (let run = 0; run < Math.max(1, Math.ceil(RUNS / 2)); run++) {
+    for (let run = 0; run < ROUNDS; run++) {
       for (const [from, to] of pairs) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         await page.goto(`${site.origin}/?debug`);
@@ -436,7 +486,7 @@ async function embedLatency(chromium: string) {
       id: string;
       top: number;
     }[];
-    for (let round = 0; round < Math.max(1, Math.ceil(RUNS / 2)); round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       // Back to the start, then each step in turn.
       await page.evaluate('window.scrollTo(0, 0)');
       await page.waitForFunction(
