@@ -176,7 +176,7 @@ function baselineSites(story: Story): { plain: string; classic: string; cleanup(
   writeFileSync(join(classic, 'data/story.json'), JSON.stringify(story));
   writeFileSync(
     join(classic, 'data/style.json'),
-    JSON.stringify(embeddedStyle('/data/basemap.json'))
+    JSON.stringify(embeddedStyle('/data/basemap.json', story.map.regionCountries))
   );
   return {
     plain,

@@ -120,6 +120,11 @@ const CASES: Record<string, Case> = {
   'bad-date': { pointer: '/meta/published', kind: 'date', at: { marker: '"published"' } },
   'unsafe-source-link': { pointer: '/sources/0/url', kind: 'unsafe-link', at: { marker: '"url"' } },
   'style-not-a-url': { pointer: '/map/style', kind: 'unsafe-link', at: { marker: '"style"' } },
+  'unknown-region-country': {
+    pointer: '/map/regionCountries/0',
+    kind: 'unknown-id',
+    at: { marker: '"North Korea"' },
+  },
   'raw-html-in-text': {
     pointer: '/steps/1/text',
     kind: 'raw-html',

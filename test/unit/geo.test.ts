@@ -15,6 +15,8 @@ import {
   type Position,
 } from '../../src/lib/geo/clip';
 import { lineUpTo, midpoint } from '../../src/lib/geo/line';
+import { BASEMAP_COUNTRIES } from '../../src/lib/map/basemap-countries';
+import { COLORS, embeddedStyle } from '../../src/lib/map/style';
 import { ROOT } from './helpers';
 
 describe('unwrapLongitudes', () => {
@@ -238,5 +240,27 @@ describe('the embedded basemap', () => {
         )
     );
     expect(near).toBe(true);
+  });
+
+  it('has the countries the story checker knows by code (src/lib/map/basemap-countries.ts)', () => {
+    const codes = basemap.features
+      .filter((f) => f.properties?.kind === 'land')
+      .map((f) => f.properties?.id as string);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.toSorted()).toEqual(Object.keys(BASEMAP_COUNTRIES).toSorted());
+  });
+
+  it("shades the story's region on the live map, and nothing without one", () => {
+    const landFill = (regionCountries: string[]) =>
+      embeddedStyle('/basemap.json', regionCountries).layers.find((l) => l.id === 'land')!.paint;
+    expect(landFill(['408', '410'])).toEqual({
+      'fill-color': [
+        'case',
+        ['in', ['get', 'id'], ['literal', ['408', '410']]],
+        COLORS.landRegion,
+        COLORS.land,
+      ],
+    });
+    expect(JSON.stringify(landFill([]))).toContain('["literal",[]]');
   });
 });

@@ -207,6 +207,47 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
   });
 });
 
+describe("the story's region on the map (map.regionCountries)", () => {
+  const region = (value: unknown) =>
+    withStoryEdit((story) => {
+      story.map = { regionCountries: value };
+    });
+
+  it('reads the codes the built-in map has; none when left out', () => {
+    expect(committedStory().map.regionCountries).toEqual(['408']);
+    expect(loadStory(region(['408', '410'])).map).toEqual({ regionCountries: ['408', '410'] });
+    const without = loadStory(
+      withStoryEdit((story) => {
+        delete story.map;
+      })
+    );
+    expect(without.map).toEqual({ regionCountries: [] });
+  });
+
+  it('gives the code for a country written by name', () => {
+    expect(problemsOf(region(['north korea'])).map((p) => [p.pointer, p.kind, p.message])).toEqual([
+      [
+        '/map/regionCountries/0',
+        'unknown-id',
+        'no country "north korea" on the built-in map, which names countries by ISO 3166-1 numeric code: North Korea is "408"',
+      ],
+    ]);
+  });
+
+  it('lists the codes there are for one the map does not have, and refuses a repeat', () => {
+    const problems = problemsOf(region(['408', 'KP', '408', 408]));
+    expect(problems.map((p) => [p.pointer, p.kind])).toEqual([
+      ['/map/regionCountries/1', 'unknown-id'],
+      ['/map/regionCountries/2', 'duplicate-id'],
+      ['/map/regionCountries/3', 'type'],
+    ]);
+    expect(problems[0]!.message).toMatch(
+      /^no country "KP" on the built-in map, which names countries by ISO 3166-1 numeric code: it has "050" Bangladesh, .*"408" North Korea, .*"704" Vietnam$/
+    );
+    expect(problems[1]!.message).toBe('"408" is listed twice');
+  });
+});
+
 describe('parseJson', () => {
   it('locates the error on its line', () => {
     const result = parseJson('{\n  "a": 1,\n  "b": }\n', 'x.json');

@@ -65,6 +65,7 @@ describe('story.schema.json', () => {
       'bad-date',
       'unsafe-source-link',
       'style-not-a-url',
+      'unknown-region-country',
       'date-unknown-precision',
       'company-bad-colour',
       'event-missing-date',

@@ -10,6 +10,7 @@ import {
   staticMapSvg,
 } from '../../src/lib/static-map/render';
 import { isFitCamera } from '../../src/lib/story/types';
+import { COLORS } from '../../src/lib/map/style';
 import { ROOT, committedStory } from './helpers';
 
 const story = committedStory();
@@ -35,6 +36,20 @@ describe('the overview map', () => {
   it('falls back to the first view for a story without legs', () => {
     const bare = { ...structuredClone(story), legs: [] };
     expect(overviewMapSvg(bare, basemap)).toMatch(/^<svg[^>]*>.*<\/svg>$/s);
+  });
+});
+
+describe("the story's region on the static maps", () => {
+  const shaded = (regionCountries: string[]) => {
+    const svg = overviewMapSvg({ ...story, map: { regionCountries } }, basemap);
+    return svg.match(new RegExp(`<path d="[^"]+" fill="${COLORS.landRegion}"/>`, 'g')) ?? [];
+  };
+
+  it('shades the countries the story names, and no others', () => {
+    expect(story.map.regionCountries).toEqual(['408']);
+    expect(shaded(['408'])).toHaveLength(1);
+    expect(shaded(['408', '410'])).toHaveLength(2);
+    expect(shaded([])).toHaveLength(0);
   });
 });
 

@@ -65,7 +65,11 @@ export function mountStoryMap(
   story: Story,
   options: MountOptions
 ): Promise<MountedMap> {
-  const fallback: StyleSpecification = embeddedStyle(new URL(basemapUrl, document.baseURI).href);
+  const basemapHref = new URL(basemapUrl, document.baseURI).href;
+  /** The built-in map for a story: the default, and what a newsroom style falls back to. */
+  const builtIn = (of: Story): StyleSpecification =>
+    embeddedStyle(basemapHref, of.map.regionCountries);
+  let fallback = builtIn(story);
   let style = story.map.style ?? fallback;
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
@@ -147,11 +151,16 @@ export function mountStoryMap(
           return () => map.off('move', listener);
         },
         replaceStory: (next) => {
+          const fallbackBefore = JSON.stringify(fallback);
+          fallback = builtIn(next);
           const nextStyle = next.map.style ?? fallback;
           if (JSON.stringify(nextStyle) !== JSON.stringify(style)) {
             style = nextStyle;
             usingFallback = style === fallback;
             map.setStyle(style);
+          } else if (usingFallback && JSON.stringify(fallback) !== fallbackBefore) {
+            // Still on the built-in map (the newsroom style failed), whose shading changed.
+            map.setStyle(fallback);
           }
           controller?.replaceStory(next);
         },

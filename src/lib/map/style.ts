@@ -10,18 +10,22 @@ export const ROUTE_SOURCE = 'story-route';
 export const COLORS = {
   sea: '#dce6ee',
   land: '#f6f4ef',
-  landNorthKorea: '#efe6d8',
+  /** The story's region (`map.regionCountries`). */
+  landRegion: '#efe6d8',
   border: '#7d7a73',
   coast: '#8fa6b8',
   route: '#b3261e',
   casing: '#ffffff',
 } as const;
 
-/** ISO 3166 numeric code of North Korea in Natural Earth / world-atlas. */
-const NORTH_KOREA = '408';
-
-/** The style for the embedded basemap, with its GeoJSON served from our own origin. */
-export function embeddedStyle(basemapUrl: string): StyleSpecification {
+/**
+ * The style for the embedded basemap, with its GeoJSON served from our own origin; the
+ * countries of the story's region (ISO 3166-1 numeric codes, as the basemap names them) shaded.
+ */
+export function embeddedStyle(
+  basemapUrl: string,
+  regionCountries: readonly string[]
+): StyleSpecification {
   return {
     version: 8,
     name: 'Embedded basemap (Natural Earth via world-atlas)',
@@ -42,8 +46,8 @@ export function embeddedStyle(basemapUrl: string): StyleSpecification {
         paint: {
           'fill-color': [
             'case',
-            ['==', ['get', 'id'], NORTH_KOREA],
-            COLORS.landNorthKorea,
+            ['in', ['get', 'id'], ['literal', [...regionCountries]]],
+            COLORS.landRegion,
             COLORS.land,
           ],
         },

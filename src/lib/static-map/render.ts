@@ -20,7 +20,6 @@ import { stepState, type StepState } from '../state/step-state';
 import { ui } from '../strings';
 import type { LngLat, Story } from '../story/types';
 
-const NORTH_KOREA = '408';
 /** A fit keeps its places clear of the edges: labels run right of their dot and two lines down. */
 function frameFor(size: Size) {
   return {
@@ -140,7 +139,9 @@ function drawMap(
     const d = draw(feature);
     if (!d) continue;
     if (kind === 'land') {
-      const fill = feature.properties?.id === NORTH_KOREA ? COLORS.landNorthKorea : COLORS.land;
+      const id = feature.properties?.id as unknown;
+      const inRegion = typeof id === 'string' && story.map.regionCountries.includes(id);
+      const fill = inRegion ? COLORS.landRegion : COLORS.land;
       land.push(`<path d="${d}" fill="${fill}"/>`);
       coasts.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="0.8"/>`);
     } else if (kind === 'border') {

@@ -39,6 +39,7 @@ import {
   type Transition,
 } from './types.ts';
 import { DEFAULT_REGION } from '../strings.ts';
+import { BASEMAP_COUNTRIES } from '../map/basemap-countries.ts';
 
 export class StoryError extends Error {
   constructor(readonly problems: StoryProblem[]) {
@@ -491,6 +492,44 @@ function readCompany(reader: JsonReader, value: unknown, at: string): Company | 
   };
 }
 
+/**
+ * `map.regionCountries`: countries of the built-in basemap by ISO 3166-1 numeric code. A
+ * country written by name, or a code the basemap does not have, is an error that names the
+ * code meant or lists the codes there are.
+ */
+function readRegionCountries(reader: JsonReader, map: JsonObject): string[] {
+  const seen = new Set<string>();
+  const codes = reader.list(
+    map,
+    'regionCountries',
+    '/map',
+    (value, at) => {
+      const code = reader.text(value, at);
+      if (code === undefined) return undefined;
+      if (seen.has(code)) return reader.fail(at, `"${code}" is listed twice`, 'duplicate-id');
+      seen.add(code);
+      if (Object.hasOwn(BASEMAP_COUNTRIES, code)) return code;
+      const typed = code.trim().toLowerCase();
+      const named = Object.entries(BASEMAP_COUNTRIES).find(
+        ([, name]) => name.toLowerCase() === typed
+      );
+      const hint = named
+        ? `${named[1]} is "${named[0]}"`
+        : `it has ${Object.entries(BASEMAP_COUNTRIES)
+            .sort(([, a], [, b]) => a.localeCompare(b))
+            .map(([id, name]) => `"${id}" ${name}`)
+            .join(', ')}`;
+      return reader.fail(
+        at,
+        `no country "${code}" on the built-in map, which names countries by ISO 3166-1 numeric code: ${hint}`,
+        'unknown-id'
+      );
+    },
+    { optional: true }
+  );
+  return codes ?? [];
+}
+
 function readSource(reader: JsonReader, value: unknown, at: string): Source | undefined {
   const source = reader.object(value, at, ['id', 'outlet', 'title', 'date', 'url', 'note']);
   if (!source) return undefined;
@@ -723,8 +762,10 @@ export function loadStory(files: StoryFiles): Story {
     if (meta?.published && !/^\d{4}-\d{2}-\d{2}$/.test(meta.published)) {
       reader.fail('/meta/published', 'expected a date written YYYY-MM-DD', 'date');
     }
-    const mapObject = root.map === undefined ? {} : reader.object(root.map, '/map', ['style']);
+    const mapObject =
+      root.map === undefined ? {} : reader.object(root.map, '/map', ['style', 'regionCountries']);
     const style = mapObject && reader.optionalString(mapObject, 'style', '/map');
+    const regionCountries = mapObject ? readRegionCountries(reader, mapObject) : [];
     if (style !== undefined && !/^(https?:\/\/|\/)/.test(style)) {
       reader.fail(
         '/map/style',
@@ -787,7 +828,7 @@ export function loadStory(files: StoryFiles): Story {
           credits: meta.credits,
           region: meta.region ?? DEFAULT_REGION,
         },
-        map: style === undefined ? {} : { style },
+        map: { ...(style !== undefined && { style }), regionCountries },
         embed: { allowedOrigins },
         sources,
         events,

@@ -403,6 +403,25 @@ export interface StoryMapOptions {
    * @pattern ^(https?://|/)
    */
   style?: string;
+  /**
+   * The countries that make up the story's region (`meta.region`), shaded on the built-in map
+   * and on the static maps: ISO 3166-1 numeric codes, as the built-in basemap names them.
+   * None is shaded if left out. A newsroom's own style (`style`) draws its own countries.
+   * @examples [["408"]]
+   */
+  regionCountries?: CountryCode[];
+}
+
+/**
+ * A country of the built-in basemap, by its ISO 3166-1 numeric code ("408" is North Korea).
+ * @pattern ^\d{3}$
+ */
+export type CountryCode = string;
+
+/** The map options as the app uses them: every field filled in. */
+export interface StoryMapSettings {
+  style?: string;
+  regionCountries: CountryCode[];
 }
 
 /**
@@ -456,7 +475,7 @@ export interface StoryDocument {
 /** The story as the app uses it: story.json with its places and legs, checked and filled in. */
 export interface Story {
   meta: StoryMeta;
-  map: StoryMapOptions;
+  map: StoryMapSettings;
   embed: { allowedOrigins: EmbedOrigin[] };
   sources: Source[];
   events: StoryEvent[];
