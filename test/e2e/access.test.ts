@@ -99,11 +99,20 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
   it('reaches every step with Tab and the arrow keys alone, the map settling on each', async () => {
     const { context, page } = await open('/');
     await waitForSettled(page, ids[0]!);
-    // The first Tab stop is the skip link, shown when focused; it takes focus to the text.
+    // The first Tab stop is the skip link, unseen until focused; it takes focus to the text.
+    const skipSeen = () =>
+      page.evaluate(() => {
+        const link = document.querySelector('.skip-link')!;
+        const box = link.getBoundingClientRect();
+        const seen = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return seen !== null && link.contains(seen);
+      });
+    expect(await skipSeen()).toBe(false);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
     const skip = await page.locator('.skip-link').boundingBox();
     expect(skip!.y).toBeGreaterThanOrEqual(0);
+    expect(await skipSeen()).toBe(true);
     await page.keyboard.press('Enter');
     expect(await activeCardStep(page)).toBe(ids[0]);
     for (const id of ids.slice(1)) {
