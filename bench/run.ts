@@ -30,7 +30,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import type { Size } from '../src/lib/map/camera';
+import type { Size } from '../src/lib/geo/camera';
 import { embeddedStyle } from '../src/lib/map/style';
 import { stepState } from '../src/lib/state/step-state';
 import type { Story } from '../src/lib/story/types';

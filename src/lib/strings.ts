@@ -106,10 +106,13 @@ export const ui = {
     contextLost: 'The map stopped drawing (WebGL context lost).',
     styleFallback: 'The custom map style could not be loaded; showing the built-in map.',
     noScript: 'The map needs JavaScript. The story reads in full without it.',
+    loading: 'Loading the map…',
     approximate: 'approximate',
   },
   legend: {
     label: 'Map legend',
+    /** The button that opens the legend on phones. */
+    button: 'Key',
     routeReported: 'Route as reported',
     routeSchematic: 'Route not reported (schematic)',
     approximate: 'Approximate position',

@@ -29,6 +29,16 @@ describe('the timeline chart', () => {
         document.querySelectorAll('[data-testid="timeline"] svg g.event').length
       ).toBeGreaterThan(0)
     );
+    // The reader opens the full timeline (it starts as a compact strip of the events).
+    document
+      .querySelector<HTMLButtonElement>('[data-testid="timeline"] button[aria-expanded]')!
+      .click();
+    flushSync();
+    await vi.waitFor(() =>
+      expect(
+        document.querySelectorAll('[data-testid="timeline"] svg g.period').length
+      ).toBeGreaterThan(0)
+    );
     const svg = document.querySelector('[data-testid="timeline"] svg')!;
     return { props, onActivate, svg };
   }
@@ -48,7 +58,9 @@ describe('the timeline chart', () => {
     );
     const svg = figure.querySelector('svg')!;
     const room = Number(svg.getAttribute('height'));
-    expect(room).toBeGreaterThan(100);
+    // A compact strip of the events: a lane or two and the axis, no company lanes.
+    expect(room).toBeGreaterThan(20);
+    expect(room).toBeLessThan(100);
     // Laid out, unseen: no marks, no card.
     expect(svg.querySelectorAll('g.event')).toHaveLength(0);
     expect(figure.querySelector('.chart')!.classList.contains('pending')).toBe(true);
@@ -61,6 +73,13 @@ describe('the timeline chart', () => {
     expect(Number(svg.getAttribute('height'))).toBe(room);
     expect(figure.classList.contains('drawn')).toBe(true);
     expect(figure.querySelector('.chart')!.classList.contains('pending')).toBe(false);
+    // Opened, it shows each company's lane too, and takes the room they need.
+    const toggle = figure.querySelector<HTMLButtonElement>('button[aria-expanded]')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    flushSync();
+    await vi.waitFor(() => expect(Number(svg.getAttribute('height'))).toBeGreaterThan(100));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('draws a mark per event, shaped by kind, and a bar per presence', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committedStory } from '../unit/helpers';
 import { MAP, ROOT, findChromium, startSite, type Site, watchPage } from './harness';
 import { useSiteAndBrowser } from './hooks';
+import { containedHostPage, stickyHostPage } from './layouts';
 
 const story = committedStory();
 const chromiumPath = findChromium();
@@ -25,24 +26,8 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
   beforeAll(async () => {
     storyOrigin = env.site.origin.replace('127.0.0.1', 'localhost');
     hostFolder = mkdtempSync(join(ROOT, '.tmp-host-'));
-    const filler = (n: number) =>
-      Array.from({ length: n }, (_, i) => `<p>Article paragraph ${i + 1}.</p>`).join('\n');
-    writeFileSync(
-      join(hostFolder, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-      <style>body{margin:0;font:16px/1.6 Georgia,serif} p{margin:0 1rem 1rem}</style></head>
-      <body>${filler(12)}
-      <div id="story" data-storymap-src="${storyOrigin}/embed/"></div>
-      ${filler(20)}
-      <script src="${storyOrigin}/embed.js"></script></body></html>`
-    );
-    writeFileSync(
-      join(hostFolder, 'plain.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
-      <body><p>Before.</p>
-      <iframe id="plain" src="${storyOrigin}/embed/" title="Story" style="display:block;width:100%;height:600px;border:0"></iframe>
-      <p>After.</p></body></html>`
-    );
+    writeFileSync(join(hostFolder, 'index.html'), stickyHostPage(storyOrigin));
+    writeFileSync(join(hostFolder, 'plain.html'), containedHostPage(storyOrigin));
     // A Pym.js parent, with the pym.js package from npm.
     copyFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), join(hostFolder, 'pym.js'));
     writeFileSync(
@@ -68,11 +53,22 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
         new pym.Parent('pym-story', '${storyOrigin}/embed/', { trackscroll: true });
       </script></body></html>`
     );
+    // Stacked, with every height the story reports kept in window.reported.
     writeFileSync(
       join(hostFolder, 'stacked.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+      <meta name="viewport" content="width=device-width, initial-scale=1"></head>
       <body style="margin:0"><div id="story" data-storymap-src="${storyOrigin}/embed/"
-      data-storymap-layout="stacked"></div><script src="${storyOrigin}/embed.js"></script></body></html>`
+      data-storymap-layout="stacked"></div>
+      <script>
+        window.reported = [];
+        addEventListener('message', (event) => {
+          const data = event.data;
+          if (data && data.sentinel === 'storymap' && typeof data.height === 'number') {
+            window.reported.push(data.height);
+          }
+        });
+      </script><script src="${storyOrigin}/embed.js"></script></body></html>`
     );
     writeFileSync(
       join(hostFolder, 'two.html'),
@@ -135,7 +131,12 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
    * story's height: the page, its issues, the story's frame and where the story starts.
    */
   async function openSticky() {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Motion is beside the point in these tests: jumps settle each step sooner.
+    const context = await env.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
     const issues = watchPage(page, host.origin);
     await page.goto(`${host.origin}/`);
     const frame = await storyFrame(page);
@@ -170,7 +171,7 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     }
     expect(seen).toEqual(story.steps.map((s) => s.id));
     expect(issues.pageErrors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('sticky: the wheel over the iframe scrolls the host page', async () => {
@@ -192,7 +193,7 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
         (await frame.evaluate(() => document.documentElement.scrollTop)) - (after - storyTop)
       )
     ).toBeLessThan(2);
-    await page.close();
+    await page.context().close();
   });
 
   it('sticky: two embeds on one page each follow their own part of the page', async () => {
@@ -221,11 +222,15 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     const last = story.steps.at(-1)!.id;
     await first.waitForSelector(`[data-step-id="${last}"].active`);
     expect(await page.getAttribute('#first', 'data-storymap-step')).toBe(last);
-    await page.close();
+    await page.context().close();
   });
 
   it('plain fixed-height iframe: scrolling inside it reaches every step', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
     await page.goto(`${host.origin}/plain.html`);
     const frame = await storyFrame(page);
     expect(await frame.$eval('article', (e) => e.getAttribute('data-embed-mode'))).toBe(
@@ -239,7 +244,7 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       }, step.id);
       await frame.waitForSelector(`${MAP}[data-active-step="${step.id}"]`, { timeout: 60_000 });
     }
-    await page.close();
+    await page.context().close();
   });
 
   it('Pym.js parent: the story unrolls and the frame follows its height, also after a resize', async () => {
@@ -293,7 +298,7 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     }
     expect(await frame.$('.maplibregl-map')).toBeNull();
     expect(issues.pageErrors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('Pym.js parent with positions: the step being read follows the host scroll', async () => {
@@ -319,30 +324,69 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       await page.waitForFunction(`window.stepsHeard.includes(${JSON.stringify(step)})`);
     }
     expect(await frame.$$eval('.step.active', (steps) => steps.length)).toBe(1);
-    await page.close();
+    await page.context().close();
   });
 
-  it('our loader, stacked on request: the frame is as tall as the unrolled story', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${host.origin}/stacked.html`);
-    await page.waitForSelector('#story[data-storymap-mode="stacked"]');
-    const frame = (await (await page.$('#story iframe'))!.contentFrame())!;
-    await frame.waitForSelector('article[data-embed-mode="stacked"]');
-    await expect
-      .poll(
-        async () => {
-          const outside = await page.$eval(
-            '#story iframe',
-            (e) => e.getBoundingClientRect().height
-          );
-          const inside = await frame.evaluate(() => document.body.getBoundingClientRect().height);
-          return inside > 2000 && Math.abs(outside - inside) <= 2;
-        },
-        { timeout: 30_000 }
-      )
-      .toBe(true);
-    await page.close();
-  });
+  it.each([390, 768, 1280])(
+    'our loader, stacked on request, %i px wide: the frame is as tall as the story, and holds still',
+    async (width) => {
+      const page = await env.browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(`${host.origin}/stacked.html`);
+      await page.waitForSelector('#story[data-storymap-mode="stacked"]');
+      const frame = (await (await page.$('#story iframe'))!.contentFrame())!;
+      await frame.waitForSelector('article[data-embed-mode="stacked"]');
+      const heights = async () => ({
+        reported: await page.evaluate(() => (window as { reported?: number[] }).reported?.at(-1)),
+        frame: await page.$eval('#story iframe', (e) => e.getBoundingClientRect().height),
+        content: await frame.evaluate(() => document.body.getBoundingClientRect().height),
+      });
+      await expect
+        .poll(
+          async () => {
+            const now = await heights();
+            return (
+              now.content > 2000 &&
+              Math.abs(now.frame - now.content) <= 2 &&
+              Math.abs((now.reported ?? 0) - now.content) <= 2
+            );
+          },
+          { timeout: 30_000 }
+        )
+        .toBe(true);
+      // Then it idles: whatever the story reports and the frame becomes over five seconds
+      // (the property under test is a duration, so this one test watches the clock).
+      const settled = await heights();
+      const before = await page.evaluate(
+        () => (window as { reported?: number[] }).reported!.length
+      );
+      const frameHeights = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const iframe = document.querySelector('#story iframe')!;
+            const seen: number[] = [];
+            const observer = new ResizeObserver(() =>
+              seen.push(iframe.getBoundingClientRect().height)
+            );
+            observer.observe(iframe);
+            setTimeout(() => {
+              observer.disconnect();
+              resolve(seen);
+            }, 5000);
+          })
+      );
+      const reported = await page.evaluate(
+        (from) => (window as { reported?: number[] }).reported!.slice(from),
+        before
+      );
+      for (const height of [...frameHeights, ...reported]) {
+        expect(Math.abs(height - settled.content)).toBeLessThanOrEqual(2);
+      }
+      const after = await heights();
+      expect(Math.abs(after.content - settled.content)).toBeLessThanOrEqual(2);
+      expect(Math.abs(after.frame - after.content)).toBeLessThanOrEqual(2);
+      await page.context().close();
+    }
+  );
 
   it.each([
     { when: 'once the story has started', hostPage: 'frames.html', holdScript: false },
@@ -386,7 +430,7 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
         )
       ).toBe(story.steps.length);
       expect(issues.pageErrors).toEqual([]);
-      await page.close();
+      await page.context().close();
     }
   );
 
@@ -411,7 +455,7 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       }, index);
     }
     expect(await page.$('.maplibregl-map')).toBeNull();
-    await page.close();
+    await page.context().close();
   });
 
   it('ignores hostile and malformed messages on both sides', async () => {
@@ -494,6 +538,6 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     expect(await page.evaluate(() => scrollY)).toBe(hostScrollBefore);
     expect(page.url()).toBe(`${host.origin}/`);
     expect(issues.pageErrors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 });

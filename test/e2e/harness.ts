@@ -8,8 +8,9 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../../src/cli/serve';
-import { parseCamera, type Camera } from '../../src/lib/map/camera';
-import { cardCover, NARROW_MAX_WIDTH, type OverlayRoom } from '../../src/lib/layout';
+import { parseCamera, type Camera, type Padding } from '../../src/lib/geo/camera';
+import type { Rect } from '../../src/lib/geo/rect';
+import { coveredPadding } from '../../src/lib/map/chrome';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
@@ -108,33 +109,54 @@ export async function shownCamera(page: Page): Promise<Camera> {
   return camera;
 }
 
-/** What the overlays take of the map, measured as StoryMap.svelte measures it. */
-export async function overlayRoom(page: Page): Promise<OverlayRoom> {
-  const measured = await page.$eval(MAP, (map) => {
-    const dock = map.querySelector<HTMLElement>('.timeline-dock');
-    const legend = map.querySelector<HTMLElement>('.overlays')!;
-    const card = document.querySelector<HTMLElement>('.step.active .card');
-    return {
-      timeline: dock ? dock.offsetHeight : 0,
-      legend: Math.round(
-        legend.getBoundingClientRect().bottom - map.getBoundingClientRect().top + 8
-      ),
-      cardHeight: card?.offsetHeight ?? 0,
-      viewportHeight: window.innerHeight,
-    };
-  });
-  const narrow = page.viewportSize()!.width <= NARROW_MAX_WIDTH;
-  return {
-    timeline: measured.timeline,
-    legend: measured.legend,
-    card: cardCover(measured.cardHeight, measured.viewportHeight, narrow),
-  };
-}
-
 /** The size of the map's drawing area, CSS pixels. */
 export async function mapSize(page: Page): Promise<{ width: number; height: number }> {
   return page.$eval(`${MAP} .canvas-host`, (element) => ({
     width: element.clientWidth,
     height: element.clientHeight,
   }));
+}
+
+/** What covers the map now (the boxes marked as map chrome), as the camera's padding. */
+export async function coveredNow(page: Page): Promise<Padding> {
+  const { size, boxes } = (await page.evaluate(`(() => {
+    const map = document.querySelector('${MAP}');
+    const frame = map.getBoundingClientRect();
+    const elements = [
+      ...document.querySelectorAll('[data-map-chrome]'),
+      ...map.querySelectorAll('.maplibregl-ctrl'),
+    ];
+    return {
+      size: { width: frame.width, height: frame.height },
+      boxes: elements
+        .map((element) => element.getBoundingClientRect())
+        .filter((box) => box.width > 0 && box.height > 0)
+        .map((box) => ({
+          left: box.left - frame.left,
+          top: box.top - frame.top,
+          right: box.right - frame.left,
+          bottom: box.bottom - frame.top,
+        })),
+    };
+  })()`)) as { size: { width: number; height: number }; boxes: Rect[] };
+  return coveredPadding(size, boxes);
+}
+
+/**
+ * The camera a reader gets who opens step `stepId` by its address on a screen of `viewport`:
+ * what any other way of reaching that step at that size must end on.
+ */
+export async function referenceCamera(
+  browser: Browser,
+  origin: string,
+  viewport: { width: number; height: number },
+  stepId: string
+): Promise<Camera> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/#${stepId}`);
+  await waitForSettled(page, stepId);
+  const camera = await shownCamera(page);
+  await context.close();
+  return camera;
 }

@@ -11,8 +11,9 @@ import {
   resolveCamera,
   screenPosition,
   unproject,
+  SUBJECT_MARGIN,
   type Padding,
-} from '../../src/lib/map/camera';
+} from '../../src/lib/geo/camera';
 import type { LngLat } from '../../src/lib/story/types';
 
 const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
@@ -110,57 +111,72 @@ describe('fitBounds', () => {
 });
 
 describe('resolveCamera', () => {
-  const none = { cover: NO_PADDING, chrome: NO_PADDING };
-  const phone = { width: 390, height: 844 };
-  const card = {
-    cover: { ...NO_PADDING, bottom: 464 },
-    chrome: { ...NO_PADDING, top: 56, right: 110 },
-  };
+  const phone = { width: 390, height: 464 };
+  // A bar across the top, a timeline strip at the foot: 320 px of height left clear.
+  const covered = { top: 40, right: 0, bottom: 104, left: 0 };
+  const square: LngLat = [125.7525, 39.0195];
+  const station: LngLat = [125.7364, 39.0047];
 
-  it('returns a view target unchanged when nothing covers the map', () => {
+  it('returns a view target unchanged when nothing covers the map and its subject is in view', () => {
     const camera = { center: [125, 39] as LngLat, zoom: 12, bearing: -15, pitch: 35 };
-    expect(resolveCamera({ kind: 'view', camera }, { width: 10, height: 10 }, none)).toEqual(
+    expect(resolveCamera({ kind: 'view', camera, subject: [] }, { width: 10, height: 10 })).toEqual(
+      camera
+    );
+    const subject: LngLat[] = [[125.001, 39.001]];
+    expect(resolveCamera({ kind: 'view', camera, subject }, { width: 800, height: 600 })).toEqual(
       camera
     );
   });
 
-  it('centres a view in the part of the map above a phone card, ignoring the chrome', () => {
-    const camera = { center: [125.7364, 39.0047] as LngLat, zoom: 12, bearing: 0, pitch: 0 };
-    const shown = resolveCamera({ kind: 'view', camera }, phone, card);
+  it('centres a view in the part of the map left clear', () => {
+    const camera = { center: station, zoom: 12, bearing: 0, pitch: 0 };
+    const shown = resolveCamera({ kind: 'view', camera, subject: [station] }, phone, covered);
     const [x, y] = screenPosition(camera.center, shown, phone);
     expect(x).toBeCloseTo(phone.width / 2, 6);
-    expect(y).toBeCloseTo((phone.height - 464) / 2, 6);
+    expect(y).toBeCloseTo(40 + (464 - 40 - 104) / 2, 6);
   });
 
   it('turns the shift with the bearing', () => {
-    const camera = { center: [125.7364, 39.0047] as LngLat, zoom: 12, bearing: 90, pitch: 0 };
-    const shown = resolveCamera({ kind: 'view', camera }, phone, card);
+    const camera = { center: station, zoom: 12, bearing: 90, pitch: 0 };
+    const shown = resolveCamera({ kind: 'view', camera, subject: [] }, phone, covered);
     // Bearing 90° puts east at the top of the screen, so "below the place on screen", where
-    // the centre must go to lift the place above the card, is west of it.
+    // the centre must go to lift the place into the clear part, is west of it.
     expect(shown.center[0]).toBeLessThan(camera.center[0]);
     expect(shown.center[1]).toBeCloseTo(camera.center[1], 6);
   });
 
-  it('frames a fit clear of the card and the chrome', () => {
-    const target = {
-      kind: 'fit' as const,
-      bounds: boundsOf([
-        [124.38, 40.12],
-        [125.74, 39.0],
-      ]),
-      padding: 20,
-      maxZoom: 20,
-    };
-    const shown = resolveCamera(target, phone, card);
-    for (const corner of [
+  it('zooms a view out just enough to keep its subject 16 px inside the clear part', () => {
+    const camera = { center: station, zoom: 14, bearing: 0, pitch: 0 };
+    const shown = resolveCamera({ kind: 'view', camera, subject: [square] }, phone, covered);
+    expect(shown.zoom).toBeLessThan(14);
+    expect(shown.zoom).toBeGreaterThan(12);
+    const [x, y] = screenPosition(square, shown, phone);
+    expect(x).toBeLessThanOrEqual(phone.width - SUBJECT_MARGIN);
+    expect(y).toBeGreaterThanOrEqual(40 + SUBJECT_MARGIN);
+    // Not much further out than needed: the subject ends within 10 px of the margin.
+    expect(Math.min(phone.width - SUBJECT_MARGIN - x, y - 40 - SUBJECT_MARGIN)).toBeLessThan(10);
+  });
+
+  it('frames a fit and its subject in the clear part, with the margin', () => {
+    const fitted: LngLat[] = [
       [124.38, 40.12],
       [125.74, 39.0],
-    ] as LngLat[]) {
-      const [x, y] = screenPosition(corner, shown, phone);
-      expect(x).toBeGreaterThanOrEqual(20 - 0.01);
-      expect(x).toBeLessThanOrEqual(phone.width - 110 - 20 + 0.01);
-      expect(y).toBeGreaterThanOrEqual(56 + 20 - 0.01);
-      expect(y).toBeLessThanOrEqual(phone.height - 464 - 20 + 0.01);
+    ];
+    const subject: LngLat[] = [[126.75, 40.25]];
+    const target = {
+      kind: 'fit' as const,
+      bounds: boundsOf(fitted),
+      padding: 10,
+      maxZoom: 20,
+      subject,
+    };
+    const shown = resolveCamera(target, phone, covered);
+    for (const point of [...fitted, ...subject]) {
+      const [x, y] = screenPosition(point, shown, phone);
+      expect(x).toBeGreaterThanOrEqual(SUBJECT_MARGIN);
+      expect(x).toBeLessThanOrEqual(phone.width - SUBJECT_MARGIN);
+      expect(y).toBeGreaterThanOrEqual(40 + SUBJECT_MARGIN);
+      expect(y).toBeLessThanOrEqual(464 - 104 - SUBJECT_MARGIN);
     }
     expect(shown.bearing).toBe(0);
     expect(shown.pitch).toBe(0);
@@ -171,28 +187,44 @@ describe('resolveCamera', () => {
       [124.38, 40.12],
       [125.74, 39.0],
     ];
-    const target = { kind: 'fit' as const, bounds: boundsOf(places), padding: 80, maxZoom: 20 };
-    // Card, timeline and legend leave 844 - 464 - 90 - 100 = 190 px of height.
-    const crowded = {
-      cover: { top: 0, right: 0, bottom: 464 + 90, left: 0 },
-      chrome: { top: 100, right: 110, bottom: 0, left: 0 },
+    const target = {
+      kind: 'fit' as const,
+      bounds: boundsOf(places),
+      padding: 100,
+      maxZoom: 20,
+      subject: [],
     };
-    const shown = resolveCamera(target, phone, crowded);
+    const shown = resolveCamera(target, phone, covered);
     const ys = places.map((p) => screenPosition(p, shown, phone)[1]);
-    // 80 px above and below would leave 30 px; a quarter (47.5 px) leaves the places 95 px.
-    expect(Math.max(...ys) - Math.min(...ys)).toBeCloseTo(190 - 2 * 47.5, 0);
-    for (const y of ys) {
-      expect(y).toBeGreaterThanOrEqual(100 + 47.5 - 0.01);
-      expect(y).toBeLessThanOrEqual(844 - 554 - 47.5 + 0.01);
-    }
+    // 100 px above and below would leave 120 px of 320; a quarter (80 px) leaves 160.
+    expect(Math.max(...ys) - Math.min(...ys)).toBeCloseTo(320 - 2 * 80, 0);
     // With room to spare, the step's own padding is kept.
-    const desktop = {
-      cover: { top: 0, right: 0, bottom: 0, left: 0 },
-      chrome: { top: 56, right: 150, bottom: 0, left: 0 },
+    const desktop = { width: 1280, height: 800 };
+    const roomy = resolveCamera(target, desktop, { top: 56, right: 150, bottom: 0, left: 0 });
+    const roomyYs = places.map((p) => screenPosition(p, roomy, desktop)[1]);
+    expect(Math.min(...roomyYs)).toBeGreaterThanOrEqual(56 + 100 - 0.01);
+  });
+
+  it('frames a subject across the antimeridian the short way round', () => {
+    const subject: LngLat[] = [
+      [-123.12, 49.28],
+      [-77.04, 38.9],
+      [114.06, 22.66],
+    ];
+    const target = {
+      kind: 'fit' as const,
+      bounds: boundsOf([subject[2]!]),
+      padding: 20,
+      maxZoom: 12,
+      subject,
     };
-    const roomy = resolveCamera(target, { width: 1280, height: 800 }, desktop);
-    const roomyYs = places.map((p) => screenPosition(p, roomy, { width: 1280, height: 800 })[1]);
-    expect(Math.min(...roomyYs)).toBeGreaterThanOrEqual(56 + 80 - 0.01);
+    const size = { width: 360, height: 300 };
+    const shown = resolveCamera(target, size);
+    for (const point of subject) {
+      const [x] = screenPosition(point, shown, size);
+      expect(x).toBeGreaterThanOrEqual(SUBJECT_MARGIN);
+      expect(x).toBeLessThanOrEqual(size.width - SUBJECT_MARGIN);
+    }
   });
 });
 
@@ -244,11 +276,11 @@ describe('camerasMatch', () => {
 describe('cameraForEditor', () => {
   it('undoes the phone-card shift, so a pasted snippet shows the same view', () => {
     const phone = { width: 390, height: 844 };
-    const insets = { cover: { ...NO_PADDING, bottom: 464 }, chrome: NO_PADDING };
+    const covered = { ...NO_PADDING, top: 40, bottom: 104 };
     for (const bearing of [0, -15, 90]) {
       const written = { center: [125.7445, 39.0121] as LngLat, zoom: 12, bearing, pitch: 0 };
-      const shown = resolveCamera({ kind: 'view', camera: written }, phone, insets);
-      const back = cameraForEditor(shown, insets.cover);
+      const shown = resolveCamera({ kind: 'view', camera: written, subject: [] }, phone, covered);
+      const back = cameraForEditor(shown, covered);
       expect(back.center[0]).toBeCloseTo(written.center[0], 9);
       expect(back.center[1]).toBeCloseTo(written.center[1], 9);
     }

@@ -26,3 +26,16 @@ export function withStoryEdit(edit: (story: Record<string, unknown>) => void): S
   edit(json);
   return { ...files, story: { path: files.story.path, text: JSON.stringify(json, null, 2) } };
 }
+
+/** The engine's own fixture story (test/fixtures/engine): small, and written for the tests. */
+export function engineStory(): Story {
+  const read = (path: string) => ({
+    path,
+    text: readFileSync(join(ROOT, 'test/fixtures/engine', path), 'utf8'),
+  });
+  return loadStory({
+    story: read('story.json'),
+    places: read('places.geojson'),
+    route: read('route.geojson'),
+  });
+}

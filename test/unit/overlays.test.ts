@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { eventsIn, presenceAt, sanctionedAt } from '../../src/lib/state/overlay-state';
+import {
+  eventsIn,
+  presenceAt,
+  sanctionedAt,
+  standingText,
+} from '../../src/lib/state/overlay-state';
 import { stepState } from '../../src/lib/state/step-state';
 import { dateBand } from '../../src/lib/story/dates';
 import type { Company, StoryEvent } from '../../src/lib/story/types';
-import { slotsByPlace, standingText } from '../../src/lib/overlays/presence';
 import {
   stackRows,
   timelineDomain,
@@ -288,7 +292,7 @@ describe('the timeline layout', () => {
   });
 });
 
-describe('the presence layer in words', () => {
+describe("a company's standing in words", () => {
   it('never leaves the standing to colour alone', () => {
     const base = { id: 'x', place: 'p', status: undefined, sanctioned: false } as const;
     expect(standingText({ ...base, standing: 'present', status: 'reported' }, 'North Korea')).toBe(
@@ -304,16 +308,5 @@ describe('the presence layer in words', () => {
       'no presence in North Korea sourced; sanctioned'
     );
     expect(standingText({ ...base, standing: 'not-yet' }, 'Elbonia')).toBe('not yet in Elbonia');
-  });
-
-  it('stacks companies that share a place', () => {
-    const at = (id: string, place: string) =>
-      ({ id, place, standing: 'present', status: 'reported', sanctioned: false }) as const;
-    const slots = slotsByPlace([at('a', 'square'), at('b', 'square'), at('c', 'hq')]);
-    expect([...slots]).toEqual([
-      ['a', 0],
-      ['b', 1],
-      ['c', 0],
-    ]);
   });
 });

@@ -3,7 +3,8 @@
  * of animations, where a card is read, and the map described in words.
  */
 import { describe, expect, it } from 'vitest';
-import { cardCover, mapInsets, readingTop, TRIGGER_LINE } from '../../src/lib/layout';
+import { NARROW_MAP_SHARE, readingTop, TRIGGER_LINE } from '../../src/lib/layout';
+import { coveredPadding } from '../../src/lib/map/chrome';
 import {
   ANIMATION_STORAGE_KEY,
   motionReduced,
@@ -117,27 +118,50 @@ describe('the choice of animations', () => {
 
 describe('where a card is read', () => {
   it('on a wide screen: near the top, above the trigger line', () => {
-    expect(readingTop(500, 800, false)).toBe(80);
-    expect(readingTop(500, 800, false)).toBeLessThan(800 * TRIGGER_LINE);
-    expect(cardCover(500, 800, false)).toBe(0);
+    expect(readingTop(800, false)).toBe(80);
+    expect(readingTop(800, false)).toBeLessThan(800 * TRIGGER_LINE);
   });
 
-  it('on a phone: whole at the foot of the screen, never below the trigger line', () => {
-    // A card of 400 px on a 844 px screen ends 12 px above the screen's foot.
-    expect(readingTop(400, 844, true)).toBe(844 - 400 - 12);
-    expect(cardCover(400, 844, true)).toBe(412);
-    // A short card still sits above the trigger line, so its step is the active one.
-    expect(readingTop(100, 844, true)).toBeLessThan(844 * TRIGGER_LINE);
-    // A very long card leaves 45 % of the map clear; the rest of it is read scrolling on.
-    expect(readingTop(2000, 844, true)).toBe(Math.round(844 * 0.45));
+  it('on a phone: just below the map, which keeps the top of the screen, above the trigger line', () => {
+    for (const height of [640, 844]) {
+      const top = readingTop(height, true);
+      expect(top).toBeGreaterThan(height * NARROW_MAP_SHARE);
+      expect(top).toBeLessThan(height * TRIGGER_LINE);
+    }
+  });
+});
+
+describe('what covers the map', () => {
+  const size = { width: 390, height: 464 };
+
+  it('takes a bar across the top from the top, and a strip at the foot from the foot', () => {
+    const padding = coveredPadding(size, [
+      { left: 0, top: 0, right: 390, bottom: 38 },
+      { left: 6, top: 380, right: 384, bottom: 458 },
+    ]);
+    expect(padding).toEqual({ top: 38, right: 0, bottom: 84, left: 0 });
   });
 
-  it("sets the map's covered foot on phones, with the timeline above the card", () => {
-    const size = { width: 390, height: 844 };
-    expect(mapInsets(size, true, { card: 412, timeline: 60 }).cover.bottom).toBe(472);
-    expect(mapInsets(size, false, { card: 412, timeline: 60 }).cover.bottom).toBe(60);
-    // Not measured yet: the typical share stands in.
-    expect(mapInsets(size, true, {}).cover.bottom).toBe(Math.round(844 * 0.55));
+  it('takes each box from the side that leaves the most of the map clear', () => {
+    const desktop = { width: 768, height: 800 };
+    const padding = coveredPadding(desktop, [
+      // A tall narrow column at the right (the step navigation): from the right.
+      { left: 730, top: 52, right: 756, bottom: 386 },
+      // A wide short box at the top left (the legend): from the top.
+      { left: 12, top: 8, right: 289, bottom: 118 },
+    ]);
+    expect(padding).toEqual({ top: 118, right: 38, bottom: 0, left: 0 });
+  });
+
+  it('ignores boxes off the map, empty ones, and ones already outside the clear part', () => {
+    const padding = coveredPadding(size, [
+      { left: 0, top: 0, right: 390, bottom: 40 },
+      // Inside the strip already taken: nothing more.
+      { left: 300, top: 5, right: 380, bottom: 30 },
+      { left: 400, top: 0, right: 500, bottom: 100 },
+      { left: 10, top: 100, right: 10, bottom: 200 },
+    ]);
+    expect(padding).toEqual({ top: 40, right: 0, bottom: 0, left: 0 });
   });
 });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { stepState } from '../../src/lib/state/step-state';
+import { stepState, subjectOf } from '../../src/lib/state/step-state';
 import { isFitCamera } from '../../src/lib/story/types';
-import { committedStory } from './helpers';
+import { engineStory } from './helpers';
 
-const story = committedStory();
+const story = engineStory();
+const at = (id: string) => story.places.find((place) => place.id === id)!.coordinates;
 
 describe('stepState', () => {
   for (const [index, step] of story.steps.entries()) {
@@ -32,22 +33,42 @@ describe('stepState', () => {
               bearing: step.map.camera.bearing ?? 0,
               pitch: step.map.camera.pitch ?? 0,
             },
+            subject: subjectOf(story, step),
           });
         }
       });
     }
   }
 
-  it('grows the rail leg with progress through the rail step only', () => {
-    const rail = story.steps.findIndex((s) => s.map.grow === 'dandong-pyongyang');
-    expect(rail).toBeGreaterThan(0);
+  it('grows the rail leg with progress through its step only', () => {
+    const rail = story.steps.findIndex((s) => s.id === 'route');
     const drawn = (i: number, p: number) =>
-      stepState(story, i, p).legs.find((l) => l.id === 'dandong-pyongyang')?.drawn;
+      stepState(story, i, p).legs.find((l) => l.id === 'port-capital')?.drawn;
     expect(drawn(rail, 0.25)).toBe(0.25);
     expect(drawn(rail, 0.75)).toBe(0.75);
     // Scrolling back through the step shrinks it again: the state depends on progress alone.
     expect(drawn(rail, 0.25)).toBe(0.25);
-    expect(drawn(rail + 1, 0)).toBe(1);
+    expect(
+      drawn(
+        story.steps.findIndex((s) => s.id === 'close'),
+        0
+      )
+    ).toBe(1);
+  });
+
+  it("gives the camera the step's subject: its highlighted places, or else its places and legs", () => {
+    const route = story.steps.findIndex((s) => s.id === 'route');
+    expect(stepState(story, route, 0).camera.subject).toEqual([at('capital')]);
+    const away = story.steps.findIndex((s) => s.id === 'away');
+    const leg = story.legs.find((l) => l.id === 'far-port')!;
+    expect(stepState(story, away, 0).camera.subject).toEqual([
+      at('far-city'),
+      at('port'),
+      ...leg.coordinates,
+    ]);
+    // A growing leg counts whole: the camera does not move as it grows.
+    const growing = stepState(story, route, 0.1);
+    expect(growing.camera).toEqual(stepState(story, route, 0.9).camera);
   });
 
   it('fits a box holding every place the step names', () => {

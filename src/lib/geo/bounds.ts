@@ -1,6 +1,6 @@
 /**
  * Bounds of places, antimeridian-aware: what a step's state needs to say which area it frames
- * (state/step-state.ts), apart from the camera maths that fit it to a screen (map/camera.ts).
+ * (state/step-state.ts), apart from the camera maths that fit it to a screen (geo/camera.ts).
  */
 import type { LngLat } from '../story/types';
 

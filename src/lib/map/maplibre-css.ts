@@ -6,7 +6,7 @@
  * them; keyframes go (only the dropped controls animate).
  */
 
-/** The MapLibre classes the story map can show: the map, its canvas, markers, attribution. */
+/** The MapLibre classes the story map can show: the map, its canvas, attribution. */
 export const USED_MAPLIBRE_CLASSES: readonly string[] = [
   'maplibregl-map',
   'maplibregl-canvas',
@@ -16,7 +16,6 @@ export const USED_MAPLIBRE_CLASSES: readonly string[] = [
   'maplibregl-track-pointer',
   'maplibregl-touch-zoom-rotate',
   'maplibregl-touch-drag-pan',
-  'maplibregl-marker',
   'maplibregl-ctrl',
   'maplibregl-ctrl-bottom-right',
   'maplibregl-ctrl-attrib',

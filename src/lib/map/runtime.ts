@@ -3,21 +3,22 @@
  * Creates the map, adds the route layers to whichever style loads, falls back to the embedded
  * basemap when a newsroom's style fails, and hands back a controller.
  */
-import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is emitted as its own file and loaded from our origin (no blob:, no CDN).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import basemapUrl from '$geo/basemap.json?url';
 import type { LngLat, Story } from '../story/types';
-import type { Camera } from './camera';
+import type { Camera } from '../geo/camera';
 // The page's own script needs these only once the map runs: they come with it.
-export { cameraForEditor, formatCamera } from './camera';
+export { cameraForEditor, formatCamera } from '../geo/camera';
+export { chromeBoxes, coveredPadding } from './chrome';
 export { narrate } from '../state/narration';
 import { StoryMapController, type ControllerOptions } from './controller';
 import { ROUTE_SOURCE, embeddedStyle, routeLayers } from './style';
 import { ui } from '../strings';
 
-export interface MountOptions extends Omit<ControllerOptions, 'pin'> {
+export interface MountOptions extends ControllerOptions {
   /** Editing aid: the reader may pan, zoom and turn the map; `onMove` reports each frame. */
   editing?: { onMove(camera: Camera): void };
   /** Shown to readers when the newsroom style failed and the embedded basemap stands in. */
@@ -132,13 +133,7 @@ export function mountStoryMap(
     map.on('error', onError);
     map.on('webglcontextlost', onContextLost);
     map.once('load', () => {
-      controller = new StoryMapController(map, story, {
-        ...options,
-        pin: (element, at, anchor) =>
-          new Marker(anchor === 'dot' ? { element, anchor: 'left', offset: [-6, 0] } : { element })
-            .setLngLat(at)
-            .addTo(map),
-      });
+      controller = new StoryMapController(map, story, options);
       resolve({
         controller,
         resize: () => {

@@ -9,7 +9,7 @@
 import { formatRange } from '../story/dates';
 import type { Place, Story } from '../story/types';
 import { listOf, ui } from '../strings';
-import { standingText } from '../overlays/presence';
+import { standingText } from './overlay-state';
 import { stepState, type StepState } from './step-state';
 
 /** A run of narration, in the page's language unless `lang` says otherwise. */

@@ -4,6 +4,7 @@
  */
 import { dateBand, overlaps, rangeBand, type Band } from '../story/dates';
 import type { Company, Presence, PresenceStatus, Step, Story, StoryEvent } from '../story/types';
+import { STATUS_NAMES, ui } from '../strings';
 
 /**
  * A company's standing at a moment: `none` (no presence in North Korea is sourced),
@@ -103,4 +104,21 @@ function computeOverlayState(story: Story, step: Step): OverlayState {
       };
     }),
   };
+}
+
+/** What the map says of a company's standing: "in North Korea (reported)", "left North Korea (reported); sanctioned", … */
+export function standingText(state: CompanyState, region: string): string {
+  const status = state.status ? ` (${STATUS_NAMES[state.status]})` : '';
+  const base = {
+    present: `${ui.presence.present(region)}${status}`,
+    left: `${ui.presence.left(region)}${status}`,
+    'not-yet': ui.presence.notYet(region),
+    none: ui.presence.none(region),
+  }[state.standing];
+  return state.sanctioned ? `${base}; ${ui.presence.sanctioned}` : base;
+}
+
+/** The company's line under its name when it is shown at a home that is not plainly its own. */
+export function placeNoteFor(company: Company, state: CompanyState): string | undefined {
+  return state.place === company.place ? company.placeNote : undefined;
 }

@@ -4,8 +4,14 @@
  * and the tests all read this, so they agree.
  */
 import { boundsOf } from '../geo/bounds';
-import type { CameraTarget } from '../map/camera';
-import { isFitCamera, type Certainty, type Story, type Transition } from '../story/types';
+import type { CameraTarget } from '../geo/camera';
+import {
+  isFitCamera,
+  type Certainty,
+  type LngLat,
+  type Story,
+  type Transition,
+} from '../story/types';
 import { overlayState, type OverlayState } from './overlay-state';
 
 /** Padding around a `fit` when the step gives none, CSS pixels. */
@@ -42,6 +48,25 @@ export interface StepState {
   transition?: Transition;
 }
 
+/**
+ * What a step is about, as points the camera must keep in the clear part of the map: its
+ * highlighted places, or, when it highlights none, its places and every point of its legs
+ * (a growing leg whole, so the camera does not move as it grows).
+ */
+export function subjectOf(story: Story, step: Story['steps'][number]): LngLat[] {
+  const at = (ids: readonly string[]): LngLat[] =>
+    ids
+      .map((id) => story.places.find((place) => place.id === id)?.coordinates)
+      .filter((point) => point !== undefined);
+  const highlighted = at(step.map.highlight);
+  if (highlighted.length > 0) return highlighted;
+  const shownLegs = new Set(step.map.legs);
+  return [
+    ...at(step.map.places),
+    ...story.legs.filter((leg) => shownLegs.has(leg.id)).flatMap((leg) => leg.coordinates),
+  ];
+}
+
 function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
@@ -59,6 +84,7 @@ export function stepState(story: Story, index: number, progress: number): StepSt
   const step = story.steps[i]!;
   const p = clamp01(progress);
   const { camera, grow } = step.map;
+  const subject = subjectOf(story, step);
 
   let target: CameraTarget;
   if (isFitCamera(camera)) {
@@ -70,6 +96,7 @@ export function stepState(story: Story, index: number, progress: number): StepSt
       bounds: boundsOf(points),
       padding: camera.padding ?? DEFAULT_FIT_PADDING,
       maxZoom: camera.maxZoom ?? DEFAULT_FIT_MAX_ZOOM,
+      subject,
     };
   } else {
     target = {
@@ -80,6 +107,7 @@ export function stepState(story: Story, index: number, progress: number): StepSt
         bearing: camera.bearing ?? 0,
         pitch: camera.pitch ?? 0,
       },
+      subject,
     };
   }
 

@@ -10,9 +10,10 @@
  */
 import { geoIdentity, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../map/camera';
+import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../geo/camera';
 import { COLORS } from '../map/style';
 import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from './sizes';
+import { placeLabels, type LabelRequest } from '../map/placement';
 
 export { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE };
 import { overviewDescription, staticMapDescription } from '../state/narration';
@@ -20,21 +21,13 @@ import { stepState, type StepState } from '../state/step-state';
 import { ui } from '../strings';
 import type { LngLat, Story } from '../story/types';
 
-/** A fit keeps its places clear of the edges: labels run right of their dot and two lines down. */
-function frameFor(size: Size) {
-  return {
-    cover: { top: 0, right: 0, bottom: 0, left: 0 },
-    chrome: { top: 12, right: Math.min(150, Math.round(size.width * 0.3)), bottom: 36, left: 12 },
-  };
+/**
+ * Room kept around a static map's places for their labels, which may go either side of their
+ * mark: a little at the top and left, more at the right (where labels go first) and the foot.
+ */
+function roomFor(size: Size) {
+  return { top: 12, right: Math.min(120, Math.round(size.width * 0.25)), bottom: 24, left: 12 };
 }
-
-/** Where a static map tries a label, in turn. */
-const LABEL_SPOTS = [
-  { side: 'right', dy: 0 },
-  { side: 'left', dy: 0 },
-  { side: 'right', dy: 20 },
-  { side: 'left', dy: 20 },
-] as const;
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -92,7 +85,7 @@ export function overviewMapSvg(
     // A story without legs or places has nothing to frame: its first view stands in.
     camera:
       points.length > 0
-        ? { kind: 'fit', bounds: boundsOf(points), padding: 24, maxZoom: 12 }
+        ? { kind: 'fit', bounds: boundsOf(points), padding: 24, maxZoom: 12, subject: [] }
         : first.camera,
     legs: story.legs.map((leg) => ({ id: leg.id, certainty: leg.certainty, drawn: 1 })),
     places: places.map((place) => ({ id: place.id, highlighted: false })),
@@ -107,7 +100,7 @@ function drawMap(
   basemap: FeatureCollection,
   size: Size
 ): string {
-  const camera = resolveCamera(state.camera, size, frameFor(size));
+  const camera = resolveCamera(state.camera, size, roomFor(size));
   const world = TILE_SIZE * 2 ** camera.zoom;
   const [cx, cy] = project(camera.center);
   const angle = (-camera.bearing * Math.PI) / 180;
@@ -166,65 +159,81 @@ function drawMap(
       `<path d="${d}" fill="none" stroke="${COLORS.route}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
     );
   }
+  // Marks first, then labels placed by the live map's placement (map/placement.ts), on sizes
+  // estimated from the text: highlighted places first, then in the step's order.
   const labels: string[] = [];
-  // Labels that would overlap one already placed give way (dots stay): highlighted places
-  // first, then in the step's order, as on the live map. Boxes are estimated from the text.
-  const placed: { left: number; top: number; right: number; bottom: number }[] = [];
-  const ranked = [
-    ...state.places.filter((p) => p.highlighted),
-    ...state.places.filter((p) => !p.highlighted),
-  ];
-  for (const placeState of ranked) {
+  const shown = state.places.flatMap((placeState) => {
     const place = story.places.find((p) => p.id === placeState.id);
-    if (!place) continue;
+    if (!place) return [];
     const [x, y] = toPixel(place.coordinates).map((v) => Math.round(v * 10) / 10) as [
       number,
       number,
     ];
-    if (x < 0 || y < 0 || x > size.width || y > size.height) continue;
+    if (x < 0 || y < 0 || x > size.width || y > size.height) return [];
+    return [{ place, highlighted: placeState.highlighted, x, y }];
+  });
+  const requests: LabelRequest[] = shown.map(({ place, highlighted, x, y }, index) => {
     const uncertain = place.confidence === 'unverified' || place.confidence === 'low';
-    const weight = placeState.highlighted ? ' font-weight="700"' : '';
-    if (place.kind !== 'country') {
+    const markless = place.kind === 'country' || place.kind === 'river';
+    if (!markless) {
       layers.push(
         uncertain
           ? `<circle cx="${x}" cy="${y}" r="9" fill="rgb(255 255 255 / 0.4)" stroke="#1d1d1d" stroke-width="1.5" stroke-dasharray="3 2"/><circle cx="${x}" cy="${y}" r="2.5" fill="#1d1d1d"/>`
           : `<circle cx="${x}" cy="${y}" r="4.5" fill="#1d1d1d" stroke="#fff" stroke-width="1.5"/>`
       );
     }
-    // Right of the dot, as on the live map; left of it when the right is taken; then the
-    // same a line lower.
-    const width = Math.max(place.name.length * 7.2, (place.local?.text.length ?? 0) * 11) + 4;
-    const height = 18 + (place.local ? 15 : 0) + (uncertain ? 13 : 0);
-    const boxOf = ({ side, dy }: { side: 'right' | 'left'; dy: number }) => {
-      const left = side === 'right' ? x + 10 : x - 10 - width;
-      return { left, top: y - 10 + dy, right: left + width, bottom: y - 10 + dy + height };
+    const half = uncertain ? 10 : 5;
+    return {
+      id: String(index),
+      priority: highlighted ? 0 : markless ? 2 : 1,
+      anchor: { x, y },
+      sizes: [
+        {
+          width: Math.ceil(place.name.length * (highlighted ? 7.8 : 7.2)) + 4,
+          height: 17 + (uncertain ? 13 : 0),
+        },
+      ],
+      shape: markless
+        ? { kind: 'center' }
+        : { kind: 'point', mark: { halfWidth: half, halfHeight: half } },
     };
-    const spot = LABEL_SPOTS.find((candidate) => {
-      const b = boxOf(candidate);
-      return !placed.some(
-        (o) => b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom
-      );
-    });
-    if (!spot) continue;
-    placed.push(boxOf(spot));
-    const tx = spot.side === 'right' ? x + 12 : x - 12;
-    const anchor = spot.side === 'right' ? '' : ' text-anchor="end"';
+  });
+  const credit = {
+    left: size.width - 90,
+    top: size.height - 18,
+    right: size.width,
+    bottom: size.height,
+  };
+  const { labels: placed } = placeLabels(requests, {
+    area: { left: 2, top: 2, right: size.width - 2, bottom: size.height - 2 },
+    obstacles: [credit],
+  });
+  shown.forEach(({ place, highlighted }, index) => {
+    const label = placed.get(String(index));
+    if (!label) return;
+    const uncertain = place.confidence === 'unverified' || place.confidence === 'low';
+    const weight = highlighted ? ' font-weight="700"' : '';
+    const italic = place.kind === 'river' ? ' font-style="italic" fill="#2f5d85"' : '';
+    const tx = Math.round(label.box.left + 2);
+    const ty = Math.round(label.box.top + 13);
     labels.push(
-      `<text x="${tx}" y="${y + 4 + spot.dy}" font-size="13"${weight}${anchor}>${escapeXml(place.name)}${
-        place.local
-          ? `<tspan x="${tx}" dy="15" font-size="11" fill="#444" lang="${escapeXml(place.local.lang)}">${escapeXml(place.local.text)}</tspan>`
+      `<text x="${tx}" y="${ty}" font-size="13"${weight}${italic}>${escapeXml(place.name)}${
+        uncertain
+          ? `<tspan x="${tx}" dy="13" font-size="10" font-style="italic" fill="#555">${ui.map.approximate}</tspan>`
           : ''
-      }${uncertain ? `<tspan x="${tx}" dy="13" font-size="10" font-style="italic" fill="#555">${ui.map.approximate}</tspan>` : ''}</text>`
+      }</text>`
     );
-  }
+  });
   const title = escapeXml(description);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,
     `<rect width="100%" height="100%" fill="${COLORS.sea}"/>`,
     layers.join(''),
-    // Labels over everything, with a white halo, in fonts that have Chinese and Korean.
-    `<g font-family="system-ui, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK KR', sans-serif" fill="#1d1d1d" paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round">${labels.join('')}</g>`,
+    // Labels over everything, with a white halo. Names in Latin script only: an SVG shown as
+    // an image cannot load the site's font for Chinese and Korean, and a reader's system may
+    // have none (the live map and the narration give the local names).
+    `<g font-family="system-ui, 'Noto Sans', sans-serif" fill="#1d1d1d" paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round">${labels.join('')}</g>`,
     `<text x="${size.width - 6}" y="${size.height - 6}" font-size="10" text-anchor="end" fill="#555">Natural Earth</text>`,
     `</svg>`,
   ].join('');

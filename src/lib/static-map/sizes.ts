@@ -2,7 +2,7 @@
  * The sizes static maps are drawn at, CSS pixels (they scale with the page). Apart from the
  * renderer so the page can name them without d3-geo.
  */
-import type { Size } from '../map/camera';
+import type { Size } from '../geo/camera';
 
 /** The size static maps are drawn at, CSS pixels (they scale with the page). */
 export const STATIC_MAP_SIZE: Size = { width: 640, height: 420 };

@@ -70,6 +70,7 @@ const PLACE_KINDS: readonly PlaceKind[] = [
   'crossing',
   'landmark',
   'country',
+  'river',
 ];
 const CERTAINTIES: readonly Certainty[] = ['reported', 'schematic'];
 /** Prefixes of the page's own element ids (StoryPage.svelte), which step ids must not take. */
@@ -445,6 +446,7 @@ function readCompany(reader: JsonReader, value: unknown, at: string): Company | 
     'colour',
     'place',
     'placeNote',
+    'role',
     'presence',
     'note',
   ]);
@@ -466,6 +468,7 @@ function readCompany(reader: JsonReader, value: unknown, at: string): Company | 
   const note = reader.optionalString(company, 'note', at);
   const placeNote = reader.optionalString(company, 'placeNote', at);
   const shortName = reader.optionalString(company, 'shortName', at);
+  const role = reader.optionalString(company, 'role', at);
   // Periods oldest first and apart: the timeline draws them in one lane.
   presence?.forEach((period, index) => {
     const previous = presence[index - 1];
@@ -488,6 +491,7 @@ function readCompany(reader: JsonReader, value: unknown, at: string): Company | 
     presence,
     ...(placeNote && { placeNote }),
     ...(shortName && { shortName }),
+    ...(role && { role }),
     ...(note && { note }),
   };
 }

@@ -26,7 +26,13 @@ export type LngLat = [Longitude, Latitude];
 /** How sure the fact base is of a place's position (facts.md marks H, M, L, UNVERIFIED). */
 export type Confidence = 'high' | 'medium' | 'low' | 'unverified';
 
-export type PlaceKind = 'city' | 'company' | 'station' | 'crossing' | 'landmark' | 'country';
+/**
+ * What a place is; it sets how the map draws it. A `crossing` (a bridge) is drawn across the
+ * route leg that passes it; a `country` or `river` is a name only, with no marker, placed on
+ * its position (for a river, a point on the water).
+ */
+export type PlaceKind =
+  'city' | 'company' | 'station' | 'crossing' | 'landmark' | 'country' | 'river';
 
 export interface Place {
   id: string;
@@ -359,6 +365,12 @@ export interface Company {
    * @examples ["parent group's city; its own is not confirmed"]
    */
   placeNote?: Text;
+  /**
+   * What it did in the story, in a few words, shown beside its name in the map's list of the
+   * companies at a place. Hedge it as the sources do.
+   * @examples ["Huawei's partner and the seller (reported)"]
+   */
+  role?: Text;
   /** Its periods of presence in North Korea, oldest first; empty when none is sourced. */
   presence: Presence[];
   /** What the story says of it in one line (e.g. "Linked by the report; no presence sourced"). */

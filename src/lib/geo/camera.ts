@@ -3,10 +3,10 @@
  * padded viewport, antimeridian-aware bounds, and the `data-camera` attribute format.
  */
 import type { LngLat } from '../story/types';
-import { normalizeLongitude, type Bounds } from '../geo/bounds';
+import { boundsOf, normalizeLongitude, type Bounds } from './bounds';
 
 // Bounds live apart, so the page's script gets them without the rest of the camera maths.
-export { boundsOf, longitudeSpan, normalizeLongitude, type Bounds } from '../geo/bounds';
+export { boundsOf, longitudeSpan, normalizeLongitude, type Bounds } from './bounds';
 
 /** MapLibre's world is 512 CSS pixels wide at zoom 0. */
 export const TILE_SIZE = 512;
@@ -83,13 +83,8 @@ export function screenPosition(
   camera: Pick<Camera, 'center' | 'zoom'>,
   viewport: Size
 ): [number, number] {
-  const worldSize = TILE_SIZE * 2 ** camera.zoom;
-  const [px, py] = project(point);
-  const [cx, cy] = project(camera.center);
-  let dx = px - cx;
-  if (dx > 0.5) dx -= 1;
-  if (dx < -0.5) dx += 1;
-  return [viewport.width / 2 + dx * worldSize, viewport.height / 2 + (py - cy) * worldSize];
+  const [x, y] = offsetOnScreen(point, { ...camera, bearing: 0, pitch: 0 });
+  return [viewport.width / 2 + x, viewport.height / 2 + y];
 }
 
 /** The `data-camera` attribute: `lng,lat,zoom,bearing,pitch` rounded to 4, 4, 2, 1, 1 decimals. */
@@ -148,26 +143,22 @@ export function camerasMatch(
 
 /**
  * What a step asks of the camera, before the screen size is known: a fixed view, or a box of
- * places to frame with some padding.
+ * places to frame with some padding. Either way `subject`, what the step is about (its
+ * highlighted places, or else its places and drawn legs), must be in the clear part of the map.
  */
 export type CameraTarget =
-  | { kind: 'view'; camera: Camera }
-  | { kind: 'fit'; bounds: Bounds; padding: number; maxZoom: number };
+  | { kind: 'view'; camera: Camera; subject: LngLat[] }
+  | { kind: 'fit'; bounds: Bounds; padding: number; maxZoom: number; subject: LngLat[] };
 
-/** What covers parts of the map; see `mapInsets` in layout.ts. */
-export interface Insets {
-  /** Covered by the layout (a text card): every camera is centred in what is left. */
-  cover: Padding;
-  /** Map furniture (legend, label room): only a `fit` keeps its places clear of it. */
-  chrome: Padding;
-}
+/**
+ * Space kept between a step's subject and the edge of the map's clear area (the map minus what
+ * covers it), CSS pixels. The browser tests hold every step to it.
+ */
+export const SUBJECT_MARGIN = 16;
+/** The margin the camera keeps: a little more than promised, for rounding and pitch. */
+const KEPT_MARGIN = SUBJECT_MARGIN + 4;
 
-const sum = (a: Padding, b: Padding, extra = 0): Padding => ({
-  top: a.top + b.top + extra,
-  right: a.right + b.right + extra,
-  bottom: a.bottom + b.bottom + extra,
-  left: a.left + b.left + extra,
-});
+const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
 
 /**
  * Moves a centre so that it appears in the middle of the viewport minus `padding`, not of the
@@ -191,25 +182,76 @@ export function offsetCenter(
   return [normalizeLongitude(lng), lat];
 }
 
-/** The concrete camera for a target on a given screen, given what covers the map. */
-export function resolveCamera(target: CameraTarget, viewport: Size, insets: Insets): Camera {
+/**
+ * How far a point lies from a camera's centre on screen, CSS pixels, under that camera's
+ * bearing. Pitch is allowed for by a safety factor: a tilted map stretches what is near the
+ * reader (the screen's foot) by up to 1 / cos(pitch).
+ */
+function offsetOnScreen(point: LngLat, camera: Camera): [number, number] {
+  const worldSize = TILE_SIZE * 2 ** camera.zoom;
+  const [px, py] = project(point);
+  const [cx, cy] = project(camera.center);
+  let dx = px - cx;
+  if (dx > 0.5) dx -= 1;
+  if (dx < -0.5) dx += 1;
+  const angle = (-camera.bearing * Math.PI) / 180;
+  const x = (dx * Math.cos(angle) - (py - cy) * Math.sin(angle)) * worldSize;
+  const y = (dx * Math.sin(angle) + (py - cy) * Math.cos(angle)) * worldSize;
+  const stretch = 1 / Math.cos((Math.min(camera.pitch, 80) * Math.PI) / 180);
+  return [x * stretch, y * stretch];
+}
+
+/**
+ * The concrete camera for a target on a screen of `viewport`, given what covers the map
+ * (`covered`: legend, controls, timeline, a card; see layout.ts). Every camera is centred in
+ * the clear part. A fit frames its places and subject there; a fixed view keeps its zoom unless
+ * its subject would then leave the clear part, when it zooms out just enough.
+ */
+export function resolveCamera(
+  target: CameraTarget,
+  viewport: Size,
+  covered: Padding = NO_PADDING
+): Camera {
+  const clearWidth = Math.max(1, viewport.width - covered.left - covered.right);
+  const clearHeight = Math.max(1, viewport.height - covered.top - covered.bottom);
   if (target.kind === 'view') {
-    const { cover } = insets;
-    if (cover.top === 0 && cover.right === 0 && cover.bottom === 0 && cover.left === 0) {
-      return target.camera;
+    const { bearing, pitch } = target.camera;
+    // Each subject point's offset from the centre must fit in half the clear area.
+    const halfWidth = Math.max(1, clearWidth / 2 - KEPT_MARGIN);
+    const halfHeight = Math.max(1, clearHeight / 2 - KEPT_MARGIN);
+    let scale = 1;
+    for (const point of target.subject) {
+      const [x, y] = offsetOnScreen(point, target.camera);
+      if (Math.abs(x) > halfWidth) scale = Math.min(scale, halfWidth / Math.abs(x));
+      if (Math.abs(y) > halfHeight) scale = Math.min(scale, halfHeight / Math.abs(y));
     }
-    const { center, zoom, bearing, pitch } = target.camera;
-    const shifted = offsetCenter(center, zoom, bearing, insets.cover);
-    return { center: shifted, zoom, bearing, pitch };
+    const zoom =
+      scale < 1 ? Math.max(0, target.camera.zoom + Math.log2(scale)) : target.camera.zoom;
+    const uncovered =
+      covered.top === 0 && covered.right === 0 && covered.bottom === 0 && covered.left === 0;
+    const center = uncovered
+      ? target.camera.center
+      : offsetCenter(target.camera.center, zoom, bearing, covered);
+    return { center, zoom, bearing, pitch };
   }
-  const covered = sum(insets.cover, insets.chrome);
-  // The step's padding is breathing room: on a small clear area (a phone, under its card and
-  // timeline) it gives way, to at most a quarter of that area, so the places stay large.
-  const clearWidth = viewport.width - covered.left - covered.right;
-  const clearHeight = viewport.height - covered.top - covered.bottom;
-  const breathing = Math.max(0, Math.min(target.padding, clearWidth / 4, clearHeight / 4));
-  const padding = sum(insets.cover, insets.chrome, breathing);
-  const { center, zoom } = fitBounds(target.bounds, viewport, padding, { maxZoom: target.maxZoom });
+  const [west, south, east, north] = target.bounds;
+  const bounds =
+    target.subject.length > 0
+      ? boundsOf([[west, south], [east, north], ...target.subject])
+      : target.bounds;
+  // The step's padding is breathing room: on a small clear area (a phone) it gives way, to at
+  // most a quarter of that area, but never below the margin the subject is owed.
+  const breathing = Math.max(
+    KEPT_MARGIN,
+    Math.min(target.padding, clearWidth / 4, clearHeight / 4)
+  );
+  const padding: Padding = {
+    top: covered.top + breathing,
+    right: covered.right + breathing,
+    bottom: covered.bottom + breathing,
+    left: covered.left + breathing,
+  };
+  const { center, zoom } = fitBounds(bounds, viewport, padding, { maxZoom: target.maxZoom });
   return { center, zoom, bearing: 0, pitch: 0 };
 }
 
