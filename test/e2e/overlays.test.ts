@@ -95,7 +95,11 @@ describe.skipIf(!chromiumPath)('the overlays in Chromium', () => {
     const mark = (id: string) => `g.event[data-event-id="${id}"]`;
     await page.waitForSelector(mark(byKey!.id));
     await page.focus(mark(byKey!.id));
-    expect(await page.textContent('[role="tooltip"]')).toContain(byKey!.label);
+    const tooltip = await page.textContent('[role="tooltip"]');
+    expect(tooltip).toContain(byKey!.label);
+    // Its sources by name (the page's script gets them apart from the story, with the notes).
+    const outlet = story.sources.find((source) => source.id === byKey!.sources[0])!.outlet;
+    expect(tooltip).toContain(outlet);
     await page.keyboard.press('Enter');
     await waitForSettled(page, byKey!.step!);
     expect(await page.getAttribute(MAP, 'data-active-step')).toBe(byKey!.step);

@@ -1,6 +1,7 @@
 /**
  * What the built page's script gets of the story (vite-plugin.ts): no prose, no notes, no
- * source details — the server-rendered page holds them — and the notes apart for the tooltips.
+ * source details — the server-rendered page holds them — and the notes and sources of events
+ * and periods apart, for the tooltips.
  */
 import { describe, expect, it } from 'vitest';
 import { browserStory, storyNotes } from '../../src/lib/story/vite-plugin';
@@ -21,6 +22,11 @@ describe("the page script's story", () => {
         if (period.note) expect(text).not.toContain(period.note);
     }
     expect(shipped.meta.credits).toEqual([]);
+    // Which sources back each event and period: only the tooltips say, from the notes.
+    expect(shipped.events.every((event) => event.sources.length === 0)).toBe(true);
+    expect(
+      shipped.companies.every((c) => c.presence.every((period) => period.sources.length === 0))
+    ).toBe(true);
   });
 
   it('keeps what the live page needs: steps, places, outlets, events and presence', () => {
@@ -37,11 +43,15 @@ describe("the page script's story", () => {
     );
   });
 
-  it('gives the tooltips every note apart', () => {
+  it('gives the tooltips every note and every source apart', () => {
     const notes = storyNotes(story);
-    for (const event of story.events) expect(notes.events[event.id]).toBe(event.note);
+    for (const event of story.events) {
+      expect(notes.events[event.id]).toBe(event.note);
+      expect(notes.eventSources[event.id]).toEqual(event.sources);
+    }
     for (const company of story.companies) {
       expect(notes.presence[company.id]).toEqual(company.presence.map((p) => p.note ?? null));
+      expect(notes.presenceSources[company.id]).toEqual(company.presence.map((p) => p.sources));
     }
   });
 });

@@ -42,7 +42,7 @@ describe('labelItems', () => {
     expect(office.priority).toBe(PRIORITY.companiesOnly);
   });
 
-  it('ranks the subject first, then companies, the route, other places and names of areas', () => {
+  it('ranks the subject and companies first, then the route, other places, places only for their companies, names of areas', () => {
     const route = itemsAt('route');
     expect(place(route, 'capital')!.priority).toBe(PRIORITY.highlighted);
     expect(place(route, 'port')!.priority).toBe(PRIORITY.place);

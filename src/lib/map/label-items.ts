@@ -31,17 +31,17 @@ export const MARK_HALF_SIZE: Record<MarkKind, { halfWidth: number; halfHeight: n
 
 /**
  * Label priorities: lower is placed first and gives way last. A step's subject comes first
- * (its highlighted places, or all its places when it highlights none), then the places where
- * companies are shown, the route, places labelled only for their companies, the step's other
- * places, and last the names of countries and rivers.
+ * (its highlighted places, or all its places when it highlights none), with the places where
+ * companies are shown; then the route, the step's other places, places labelled only for the
+ * companies there, and last the names of countries and rivers.
  */
 export const PRIORITY = {
   highlighted: 0,
   subject: 1,
   companies: 1,
   leg: 2,
-  companiesOnly: 3,
-  place: 4,
+  place: 3,
+  companiesOnly: 4,
   context: 5,
 } as const;
 

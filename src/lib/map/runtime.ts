@@ -8,6 +8,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is emitted as its own file and loaded from our origin (no blob:, no CDN).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import basemapUrl from '$geo/basemap.json?url';
+// Close-zoom detail: fetched after the map's first view, never before it.
+import detailUrl from '$geo/detail.json?url';
 import type { LngLat, Story } from '../story/types';
 import type { Camera } from '../geo/camera';
 // The page's own script needs these only once the map runs: they come with it.
@@ -15,7 +17,7 @@ export { cameraForEditor, formatCamera } from '../geo/camera';
 export { chromeBoxes, coveredPadding } from './chrome';
 export { narrate } from '../state/narration';
 import { StoryMapController, type ControllerOptions } from './controller';
-import { ROUTE_SOURCE, embeddedStyle, routeLayers } from './style';
+import { DETAIL_SOURCE, ROUTE_SOURCE, detailLayers, embeddedStyle, routeLayers } from './style';
 import { ui } from '../strings';
 
 export interface MountOptions extends ControllerOptions {
@@ -33,6 +35,11 @@ export interface MountedMap {
   resize(): void;
   /** Shows a changed story (dev preview) on the same map; a changed style is loaded anew. */
   replaceStory(story: Story): void;
+  /**
+   * Adds the close-zoom detail (rivers, water, coast, detailed borders) to the built-in map;
+   * called after the first view, so it never delays it. A newsroom's own style draws its own.
+   */
+  addDetail(): void;
   /** Where a position is on the map now, CSS pixels from the map's top left. */
   project(at: LngLat): { x: number; y: number };
   /**
@@ -71,6 +78,8 @@ export function mountStoryMap(
   const builtIn = (of: Story): StyleSpecification =>
     embeddedStyle(basemapHref, of.map.regionCountries);
   let fallback = builtIn(story);
+  /** The story's region, shaded on the built-in map and its detail. */
+  let shownRegion = story.map.regionCountries;
   let style = story.map.style ?? fallback;
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
@@ -98,9 +107,25 @@ export function mountStoryMap(
     }
     let usingFallback = style === fallback;
     let controller: StoryMapController | undefined;
+    let detailWanted = false;
+
+    const addDetailLayers = () => {
+      if (!usingFallback || map.getSource(DETAIL_SOURCE)) return;
+      map.addSource(DETAIL_SOURCE, {
+        type: 'geojson',
+        data: new URL(detailUrl, document.baseURI).href,
+        attribution: 'GSHHG, WDBII',
+      });
+      // Under the route, over the basemap.
+      const below = routeLayers()[0]!.id;
+      for (const layer of detailLayers(shownRegion)) {
+        if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(below) ? below : undefined);
+      }
+    };
 
     const onStyleLoad = () => {
       addRouteOverlay(map);
+      if (detailWanted) addDetailLayers();
       controller?.resetLayers();
     };
     const onError = (event: { error?: { message?: string } }) => {
@@ -130,6 +155,7 @@ export function mountStoryMap(
     };
     if (options.editing) map.on('move', onMove);
     map.on('style.load', onStyleLoad);
+
     map.on('error', onError);
     map.on('webglcontextlost', onContextLost);
     map.once('load', () => {
@@ -140,6 +166,10 @@ export function mountStoryMap(
           map.resize();
           controller?.resize();
         },
+        addDetail: () => {
+          detailWanted = true;
+          if (map.isStyleLoaded()) addDetailLayers();
+        },
         project: (at) => map.project(at),
         onCameraChange: (listener) => {
           map.on('move', listener);
@@ -148,6 +178,7 @@ export function mountStoryMap(
         replaceStory: (next) => {
           const fallbackBefore = JSON.stringify(fallback);
           fallback = builtIn(next);
+          shownRegion = next.map.regionCountries;
           const nextStyle = next.map.style ?? fallback;
           if (JSON.stringify(nextStyle) !== JSON.stringify(style)) {
             style = nextStyle;
@@ -162,6 +193,7 @@ export function mountStoryMap(
         destroy: () => {
           controller?.destroy();
           map.off('style.load', onStyleLoad);
+
           map.off('error', onError);
           map.off('webglcontextlost', onContextLost);
           map.off('move', onMove);

@@ -2,9 +2,23 @@
  * The embedded basemap style and the story's own route layers, as MapLibre style objects.
  * No glyphs and no sprites: labels are DOM text, so the map needs nothing from another server.
  */
-import type { LayerSpecification, LineLayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 
 export const ROUTE_SOURCE = 'story-route';
+/** The close-zoom detail (geo/detail.json), added after the map's first view. */
+export const DETAIL_SOURCE = 'detail';
+/**
+ * The zoom from which the close areas' detail is drawn, and the general borders there give
+ * way to it; the zoom from which the wide areas' rivers are. (geo/detail-areas.ts decides
+ * the areas from the story's cameras with the same numbers.)
+ */
+export const CLOSE_MIN_ZOOM = 9;
+export const WIDE_MIN_ZOOM = 6.5;
 
 /** Colours shared by the map layers and the legend (see StoryMap.svelte). */
 export const COLORS = {
@@ -14,6 +28,8 @@ export const COLORS = {
   landRegion: '#efe6d8',
   border: '#7d7a73',
   coast: '#8fa6b8',
+  /** Rivers: a little deeper than the sea, so they read on land at any width. */
+  river: '#a9c4da',
   route: '#b3261e',
   casing: '#ffffff',
 } as const;
@@ -43,14 +59,7 @@ export function embeddedStyle(
         type: 'fill',
         source: 'basemap',
         filter: ['==', ['get', 'kind'], 'land'],
-        paint: {
-          'fill-color': [
-            'case',
-            ['in', ['get', 'id'], ['literal', [...regionCountries]]],
-            COLORS.landRegion,
-            COLORS.land,
-          ],
-        },
+        paint: { 'fill-color': landColour(regionCountries) },
       },
       {
         // The coastline is the land's edge (the basemap keeps no second copy of it); where two
@@ -77,6 +86,125 @@ export function embeddedStyle(
       },
     ],
   };
+}
+
+/** Land coloured as the basemap colours it: the story's region shaded. */
+const landColour = (regionCountries: readonly string[]): ExpressionSpecification => [
+  'case',
+  ['in', ['get', 'id'], ['literal', [...regionCountries]]],
+  COLORS.landRegion,
+  COLORS.land,
+];
+
+const isKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+const inArea = (area: 'close' | 'wide'): ExpressionSpecification => ['==', ['get', 'area'], area];
+/**
+ * A river's width, CSS pixels: from the wide areas' zoom as a line, and close up about as wide
+ * as such a river is (WDBII gives a centreline only): the major rivers (levels 1–2, the Yalu)
+ * 700 m, the additional major ones (level 3, the Taedong) 350 m, others 80 m. Width in metres
+ * doubles in pixels with each zoom (the exponential base 2 below); at 40° N a pixel is about
+ * 117 m at zoom 9.
+ */
+const METRES_PER_PIXEL_Z9 = 117;
+const byLevel = (major: number, additional: number, other: number): ExpressionSpecification => [
+  'case',
+  ['<=', ['get', 'level'], 2],
+  major,
+  ['==', ['get', 'level'], 3],
+  additional,
+  other,
+];
+const riverWidthClose: ExpressionSpecification = [
+  'interpolate',
+  ['exponential', 2],
+  ['zoom'],
+  CLOSE_MIN_ZOOM,
+  byLevel(Math.max(2, 700 / METRES_PER_PIXEL_Z9), Math.max(1.5, 350 / METRES_PER_PIXEL_Z9), 1),
+  16,
+  byLevel(
+    (700 / METRES_PER_PIXEL_Z9) * 128,
+    (350 / METRES_PER_PIXEL_Z9) * 128,
+    (80 / METRES_PER_PIXEL_Z9) * 128
+  ),
+];
+const riverWidthWide: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  WIDE_MIN_ZOOM,
+  byLevel(1.4, 1, 0.8),
+  CLOSE_MIN_ZOOM,
+  byLevel(Math.max(2, 700 / METRES_PER_PIXEL_Z9), 2, 1.2),
+];
+
+/**
+ * The close-zoom detail's layers (from geo/detail.json: GSHHG land and coast, WDBII rivers and
+ * borders). Close up, each close area is drawn anew over the general basemap: its ground in
+ * the sea's colour, its land by country (the region shaded as on the basemap), the coast, the
+ * rivers and the border, dashed along its river. The wide areas' major rivers show from their
+ * own zoom.
+ */
+export function detailLayers(regionCountries: readonly string[]): LayerSpecification[] {
+  return [
+    {
+      id: 'detail-ground',
+      type: 'fill',
+      source: DETAIL_SOURCE,
+      minzoom: CLOSE_MIN_ZOOM,
+      filter: isKind('ground'),
+      paint: { 'fill-color': COLORS.sea },
+    },
+    {
+      id: 'detail-land',
+      type: 'fill',
+      source: DETAIL_SOURCE,
+      minzoom: CLOSE_MIN_ZOOM,
+      filter: isKind('land'),
+      paint: { 'fill-color': landColour(regionCountries) },
+    },
+    {
+      id: 'detail-coast',
+      type: 'line',
+      source: DETAIL_SOURCE,
+      minzoom: CLOSE_MIN_ZOOM,
+      filter: isKind('coast'),
+      paint: { 'line-color': COLORS.coast, 'line-width': 1.2 },
+    },
+    {
+      id: 'detail-river-wide',
+      type: 'line',
+      source: DETAIL_SOURCE,
+      minzoom: WIDE_MIN_ZOOM,
+      maxzoom: CLOSE_MIN_ZOOM,
+      filter: ['all', isKind('river'), inArea('wide')],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': COLORS.river,
+        'line-width': riverWidthWide,
+      },
+    },
+    {
+      id: 'detail-river-close',
+      type: 'line',
+      source: DETAIL_SOURCE,
+      minzoom: CLOSE_MIN_ZOOM,
+      filter: ['all', isKind('river'), inArea('close')],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': COLORS.river,
+        'line-width': riverWidthClose,
+      },
+    },
+    {
+      id: 'detail-border',
+      type: 'line',
+      source: DETAIL_SOURCE,
+      minzoom: CLOSE_MIN_ZOOM,
+      filter: isKind('border'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.border, 'line-width': 1.6, 'line-dasharray': [3, 2] },
+    },
+  ];
 }
 
 const lineLayout: LineLayerSpecification['layout'] = { 'line-join': 'round', 'line-cap': 'round' };

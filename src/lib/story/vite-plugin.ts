@@ -3,8 +3,11 @@
  * (a broken story never builds) and in `vite dev` (the error overlay shows the same messages,
  * and the page recovers when the file is fixed, because the files are watched).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import type { Plugin } from 'vite';
+import { stepsWithoutDetail } from '../../../geo/detail-areas.ts';
 import { readStoryFiles, type StoryPaths } from './files.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
@@ -17,11 +20,17 @@ const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
 export const NOTES_MODULE_ID = 'virtual:story-notes';
 const RESOLVED_NOTES_ID = `\0${NOTES_MODULE_ID}`;
 
-/** What `virtual:story-notes` holds: each event's note and each presence period's, by id. */
+/**
+ * What `virtual:story-notes` holds: each event's note and each presence period's, and the
+ * sources of each (the tooltips name them), by id.
+ */
 export interface StoryNotes {
   events: Record<string, string>;
   /** A company's periods' notes, in the order of its `presence` (null where none). */
   presence: Record<string, (string | null)[]>;
+  eventSources: Record<string, string[]>;
+  /** A company's periods' sources, in the order of its `presence`. */
+  presenceSources: Record<string, string[][]>;
 }
 
 export function storyNotes(story: Story): StoryNotes {
@@ -31,6 +40,10 @@ export function storyNotes(story: Story): StoryNotes {
     ),
     presence: Object.fromEntries(
       story.companies.map((company) => [company.id, company.presence.map((p) => p.note ?? null)])
+    ),
+    eventSources: Object.fromEntries(story.events.map((event) => [event.id, event.sources])),
+    presenceSources: Object.fromEntries(
+      story.companies.map((company) => [company.id, company.presence.map((p) => p.sources)])
     ),
   };
 }
@@ -70,12 +83,25 @@ export function browserStory(story: Story): Story {
     // Notes on positions and legs are for editors and the fact check; no page shows them.
     places: story.places.map(({ note: _note, ...place }) => place),
     legs: story.legs.map(({ note: _note, ...leg }) => leg),
-    events: story.events.map(({ note: _note, ...event }) => event),
+    // Events' and periods' sources too: only the timeline's tooltips name them, from the notes.
+    events: story.events.map(({ note: _note, ...event }) => ({ ...event, sources: [] })),
     companies: story.companies.map(({ note: _note, ...company }) => ({
       ...company,
-      presence: company.presence.map(({ note: _periodNote, ...period }) => period),
+      presence: company.presence.map(({ note: _periodNote, ...period }) => ({
+        ...period,
+        sources: [],
+      })),
     })),
   };
+}
+
+/** The committed close-zoom detail (geo/detail.json), or none. */
+function readDetail(root: string): FeatureCollection {
+  try {
+    return JSON.parse(readFileSync(resolve(root, 'geo/detail.json'), 'utf8')) as FeatureCollection;
+  } catch {
+    return { type: 'FeatureCollection', features: [] };
+  }
 }
 
 export function storyPlugin(options: StoryPluginOptions): Plugin {
@@ -140,6 +166,13 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         const story = loadStory(files);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
         for (const warning of warnings) this.warn(warning);
+        const withoutDetail = stepsWithoutDetail(story, readDetail(options.root));
+        if (withoutDetail.length > 0) {
+          // Not a fault in the story: those close views show the general basemap meanwhile.
+          this.warn(
+            `steps ${withoutDetail.join(', ')} zoom in close where geo/detail.json has no detail: the general basemap stands in there. Run \`npm run detail\` (needs Debian's gmt and gmt-gshhg-full) to extract it.`
+          );
+        }
         // The browser's copy of a built story leaves out what only the prerendered HTML needs.
         const shipped = building && !loadOptions?.ssr ? browserStory(story) : story;
         // The warnings ride along for the editing aid (?edit); the story itself is valid.

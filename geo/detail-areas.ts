@@ -1,0 +1,113 @@
+/**
+ * Where a story needs more than the general basemap, worked out from its own cameras: every
+ * step's camera is resolved on the screen sizes readers use, and
+ * - a step seen at zoom 9 or closer gets a *close* area: the view it shows, at a zoom lower so
+ *   flights and small screens stay inside it, for full-resolution coast, water, rivers and
+ *   borders;
+ * - a step seen between zoom 6.5 and 9 gets a *wide* area, for its major rivers.
+ * Overlapping areas of a kind are merged. Pure; used by geo/extract-detail.ts (which extracts
+ * the detail once) and geo/build-basemap.ts (which lets the general borders give way to the
+ * detailed ones inside close areas).
+ */
+import { TILE_SIZE, project, resolveCamera, unproject, type Size } from '../src/lib/geo/camera.ts';
+import type { FeatureCollection } from 'geojson';
+import type { BBox } from '../src/lib/geo/clip.ts';
+import { stepState } from '../src/lib/state/step-state.ts';
+import type { Story } from '../src/lib/story/types.ts';
+import { CLOSE_MIN_ZOOM, WIDE_MIN_ZOOM } from '../src/lib/map/style.ts';
+
+/** The screens the story is framed for (those the readability checks use). */
+const SCREENS: Size[] = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+  { width: 390, height: 844 },
+  { width: 360, height: 640 },
+];
+
+export interface DetailAreas {
+  close: BBox[];
+  wide: BBox[];
+}
+
+/** What a camera at `center` and `zoom` shows on a `screen`, north up. */
+export function viewBounds(center: [number, number], zoom: number, screen: Size): BBox {
+  const world = TILE_SIZE * 2 ** zoom;
+  const [x, y] = project(center);
+  const [west, north] = unproject([x - screen.width / 2 / world, y - screen.height / 2 / world]);
+  const [east, south] = unproject([x + screen.width / 2 / world, y + screen.height / 2 / world]);
+  return [west, south, east, north];
+}
+
+const overlaps = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+const union = (a: BBox, b: BBox): BBox => [
+  Math.min(a[0], b[0]),
+  Math.min(a[1], b[1]),
+  Math.max(a[2], b[2]),
+  Math.max(a[3], b[3]),
+];
+
+/** Boxes merged until none overlaps another, each rounded outwards to 0.01°. */
+export function merged(boxes: readonly BBox[]): BBox[] {
+  const out: BBox[] = [];
+  for (const box of boxes) {
+    let current = box;
+    for (let i = out.length - 1; i >= 0; i--) {
+      if (overlaps(out[i]!, current)) current = union(out.splice(i, 1)[0]!, current);
+    }
+    out.push(current);
+  }
+  // Merging can make a box meet one it had passed: merge again until nothing changes.
+  if (out.length < boxes.length) return merged(out);
+  const down = (v: number) => Math.floor(v * 100) / 100;
+  const up = (v: number) => Math.ceil(v * 100) / 100;
+  return out
+    .map(([w, s, e, n]): BBox => [down(w), down(s), up(e), up(n)])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+export function detailAreas(story: Story): DetailAreas {
+  const close: BBox[] = [];
+  const wide: BBox[] = [];
+  story.steps.forEach((_, index) => {
+    const target = stepState(story, index, 1).camera;
+    for (const screen of SCREENS) {
+      const camera = resolveCamera(target, screen);
+      // A tilted view sees further towards its horizon: take it one zoom further out.
+      const tilt = camera.pitch > 0 ? 1 : 0;
+      if (camera.zoom >= CLOSE_MIN_ZOOM) {
+        close.push(viewBounds(camera.center, camera.zoom - 1 - tilt, screen));
+      } else if (camera.zoom >= WIDE_MIN_ZOOM) {
+        wide.push(viewBounds(camera.center, camera.zoom - tilt, screen));
+      }
+    }
+  });
+  return { close: merged(close), wide: merged(wide) };
+}
+
+/**
+ * The steps that show a close view (zoom 9 or closer, on any of the screens) outside the close
+ * areas `detail` was extracted for: there the general basemap stands in. The build says so, and
+ * `npm run detail` (with Debian's GMT) extracts what they need.
+ */
+export function stepsWithoutDetail(story: Story, detail: FeatureCollection): string[] {
+  const grounds = detail.features.flatMap((feature) => {
+    if (feature.properties?.kind !== 'ground' || feature.geometry.type !== 'Polygon') return [];
+    const ring = feature.geometry.coordinates[0] ?? [];
+    const xs = ring.map((p) => p[0]!);
+    const ys = ring.map((p) => p[1]!);
+    return [[Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as BBox];
+  });
+  const covered = ([w, s, e, n]: BBox) =>
+    grounds.some(([gw, gs, ge, gn]) => w >= gw && s >= gs && e <= ge && n <= gn);
+  return story.steps.flatMap((step, index) => {
+    const target = stepState(story, index, 1).camera;
+    const uncovered = SCREENS.some((screen) => {
+      const camera = resolveCamera(target, screen);
+      return (
+        camera.zoom >= CLOSE_MIN_ZOOM && !covered(viewBounds(camera.center, camera.zoom, screen))
+      );
+    });
+    return uncovered ? [step.id] : [];
+  });
+}
