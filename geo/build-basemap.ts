@@ -1,10 +1,13 @@
 /**
  * Builds `geo/basemap.json`, the embedded basemap: Natural Earth 1:10m countries from the
  * `world-atlas` package, clipped to East Asia, simplified, with land borders as lines. Coasts are
- * not stored twice: the map draws them as the land's outline (map/style.ts).
+ * not stored twice: the map draws them as the land's outline (map/style.ts). And
+ * `geo/world.json`, the rest of the world, coarse (Natural Earth 1:110m), for the views that
+ * reach beyond the region (Vancouver and Washington): drawn under the region, fetched after the
+ * map's first view.
  *
- *   npm run basemap            # rewrite geo/basemap.json
- *   npm run basemap -- --check # fail if the committed file differs from a fresh build
+ *   npm run basemap            # rewrite geo/basemap.json and geo/world.json
+ *   npm run basemap -- --check # fail if the committed files differ from a fresh build
  *
  * Deterministic: the same package version gives the same bytes. Fails if the result is over
  * its gzipped budget. Detail is kept where the story zooms in (the Yalu at Dandong, the rail
@@ -47,6 +50,13 @@ export const BUDGET_GZIP_BYTES = 60 * 1024;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = join(here, 'basemap.json');
+const worldOutput = join(here, 'world.json');
+/** The world layer: all of it but Antarctica, where nothing of a story is. */
+const WORLD: BBox = [-180, -60, 180, 85];
+/** Its detail: Visvalingam weight kept (square degrees), decimals (1: about 10 km, under a pixel
+ * at the zooms it is seen at). */
+const WORLD_MIN_WEIGHT = 6;
+const WORLD_DECIMALS = 1;
 
 function inBox([lng, lat]: [number, number], box: BBox): boolean {
   return lng >= box[0] && lng <= box[2] && lat >= box[1] && lat <= box[3];
@@ -110,6 +120,54 @@ export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineS
   return { type: 'FeatureCollection', features };
 }
 
+/**
+ * The world beyond the region, coarse: Natural Earth 1:110m land by country and the borders
+ * between them, cut at the antimeridian, simplified. Under the region's own layer it is only
+ * seen outside it.
+ */
+export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Properties> {
+  const require = createRequire(import.meta.url);
+  const topology = require('world-atlas/countries-110m.json') as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
+  const simple = simplify(presimplify(topology), WORLD_MIN_WEIGHT);
+  const countries = simple.objects.countries;
+  const features: Feature<MultiPolygon | LineString, Properties>[] = [];
+  for (const geometry of countries.geometries) {
+    const country = feature(simple, geometry);
+    const shape = 'geometry' in country ? country.geometry : undefined;
+    const polygons: Position[][][] =
+      shape?.type === 'Polygon'
+        ? [shape.coordinates as Position[][]]
+        : shape?.type === 'MultiPolygon'
+          ? (shape.coordinates as Position[][][])
+          : [];
+    const clipped = polygons
+      .flatMap((rings) => clipPolygon(rings, WORLD))
+      .map((rings) => rings.map((ring) => roundLine(ring, WORLD_DECIMALS)))
+      .filter((rings) => (rings[0]?.length ?? 0) >= 4);
+    if (clipped.length === 0 || geometry.id === undefined) continue;
+    features.push({
+      type: 'Feature',
+      properties: { kind: 'land', id: String(geometry.id) },
+      geometry: { type: 'MultiPolygon', coordinates: clipped },
+    });
+  }
+  const borders = mesh(simple, countries, (a, b) => a !== b).coordinates as Position[][];
+  for (const part of borders) {
+    for (const piece of clipLineAcrossWorlds(part, WORLD)) {
+      const rounded = roundLine(piece, WORLD_DECIMALS);
+      if (rounded.length < 2) continue;
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'border' },
+        geometry: { type: 'LineString', coordinates: rounded },
+      });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 function main(): void {
   const check = process.argv.includes('--check');
   const json = JSON.stringify(buildBasemap());
@@ -121,7 +179,8 @@ function main(): void {
   }
   if (check) {
     const committed = readFileSync(output, 'utf8');
-    if (committed !== json) {
+    const committedWorld = readFileSync(worldOutput, 'utf8');
+    if (committed !== json || committedWorld !== JSON.stringify(buildWorld())) {
       console.error('geo/basemap.json is not what geo/build-basemap.ts makes: run npm run basemap');
       process.exit(1);
     }
@@ -130,6 +189,12 @@ function main(): void {
   }
   writeFileSync(output, json);
   console.log(summary);
+  const world = JSON.stringify(buildWorld());
+  writeFileSync(worldOutput, world);
+  const worldGzipped = gzipSync(world, { level: 9 }).length;
+  console.log(
+    `geo/world.json: ${(world.length / 1024).toFixed(1)} KB, ${(worldGzipped / 1024).toFixed(1)} KB gzipped`
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -11,6 +11,7 @@ import {
   resolveCamera,
   screenPosition,
   unproject,
+  leastZoom,
   SUBJECT_MARGIN,
   type Padding,
 } from '../../src/lib/geo/camera';
@@ -203,6 +204,31 @@ describe('resolveCamera', () => {
     const roomy = resolveCamera(target, desktop, { top: 56, right: 150, bottom: 0, left: 0 });
     const roomyYs = places.map((p) => screenPosition(p, roomy, desktop)[1]);
     expect(Math.min(...roomyYs)).toBeGreaterThanOrEqual(56 + 100 - 0.01);
+  });
+
+  it('keeps the subject when a tall map cannot zoom out far enough for the whole fit', () => {
+    // MapLibre's world is never shorter than the map: a 1024 px tall map stays at zoom 1 or
+    // more, too close to show Shenzhen, Vancouver and Washington on 450 px of width.
+    const tall = { width: 450, height: 1024 };
+    expect(leastZoom(tall)).toBe(1);
+    const subject: LngLat[] = [
+      [-123.12, 49.28],
+      [-77.04, 38.9],
+    ];
+    const target = {
+      kind: 'fit' as const,
+      bounds: boundsOf([[114.06, 22.66], ...subject]),
+      padding: 20,
+      maxZoom: 12,
+      subject,
+    };
+    const shown = resolveCamera(target, tall);
+    expect(shown.zoom).toBeGreaterThanOrEqual(1);
+    for (const point of subject) {
+      const [x] = screenPosition(point, shown, tall);
+      expect(x).toBeGreaterThanOrEqual(SUBJECT_MARGIN);
+      expect(x).toBeLessThanOrEqual(tall.width - SUBJECT_MARGIN);
+    }
   });
 
   it('frames a subject across the antimeridian the short way round', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_GZIP_BYTES, REGION, buildBasemap } from '../../geo/build-basemap';
+import { BUDGET_GZIP_BYTES, REGION, buildBasemap, buildWorld } from '../../geo/build-basemap';
 import {
   clipLine,
   clipLineAcrossWorlds,
@@ -187,6 +187,43 @@ describe('lineUpTo', () => {
   });
   it('finds the midpoint', () => {
     expect(midpoint(line)).toEqual([0, 1.5]);
+  });
+});
+
+describe('the world beyond the region (geo/world.json)', () => {
+  const committed = readFileSync(join(ROOT, 'geo/world.json'), 'utf8');
+  const world = JSON.parse(committed) as FeatureCollection;
+
+  it('is what geo/build-basemap.ts makes (rerun `npm run basemap` after changing it)', () => {
+    expect(JSON.stringify(buildWorld())).toBe(committed);
+  });
+
+  it('has land by country and borders, cut at the antimeridian, and stays small', () => {
+    expect(gzipSync(committed, { level: 9 }).length).toBeLessThan(10 * 1024);
+    const kinds = new Set(world.features.map((f) => f.properties?.kind as string));
+    expect(kinds).toEqual(new Set(['land', 'border']));
+    // Canada and the United States are there, for the views that reach them.
+    const ids = world.features.map((f) => f.properties?.id as string | undefined);
+    expect(ids).toContain('124');
+    expect(ids).toContain('840');
+    for (const feature of world.features) {
+      const geometry = feature.geometry;
+      const lines: Position[][] =
+        geometry.type === 'LineString'
+          ? [geometry.coordinates as Position[]]
+          : geometry.type === 'MultiPolygon'
+            ? (geometry.coordinates as Position[][][]).flat()
+            : [];
+      for (const line of lines) {
+        for (let i = 1; i < line.length; i++) {
+          const [x, y] = line[i]!;
+          expect(x >= -180 && x <= 180 && y >= -60 && y <= 85).toBe(true);
+          // No line across the world: a long step runs only along its cut edge.
+          const [px] = line[i - 1]!;
+          if (Math.abs(x - px) > 90) expect(Math.abs(x) === 180 || Math.abs(px) === 180).toBe(true);
+        }
+      }
+    }
   });
 });
 

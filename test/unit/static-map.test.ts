@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/static-map/render';
 import { isFitCamera } from '../../src/lib/story/types';
 import { COLORS } from '../../src/lib/map/style';
-import { ROOT, committedStory } from './helpers';
+import { ROOT, committedStory, engineStory } from './helpers';
 
 const story = committedStory();
 const basemap = JSON.parse(
@@ -113,5 +113,58 @@ describe("a step's static map", () => {
     expect(close.length).toBeLessThan(10_000);
     expect(wide.length).toBeLessThan(60_000);
     expect(close).toContain('fill="#efe6d8"'); // North Korea's land
+  });
+});
+
+describe('static maps of the engine fixture', () => {
+  const engine = engineStory();
+  const away = engine.steps.findIndex((step) => step.id === 'away');
+  const dots = (svg: string) =>
+    [...svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)" r="4\.5"/g)].map(([, x, y]) => [
+      Number(x),
+      Number(y),
+    ]);
+
+  it('frames places either side of the antimeridian the short way round', () => {
+    const across = structuredClone(engine);
+    across.places.find((p) => p.id === 'port')!.coordinates = [175, 50];
+    across.places.find((p) => p.id === 'far-city')!.coordinates = [-175, 45];
+    const svg = staticMapSvg(across, away, { type: 'FeatureCollection', features: [] });
+    const shown = dots(svg);
+    expect(shown).toHaveLength(2);
+    for (const [x, y] of shown) {
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(STATIC_MAP_SIZE.width);
+      expect(y).toBeGreaterThan(0);
+      expect(y).toBeLessThan(STATIC_MAP_SIZE.height);
+    }
+    // 10° apart, not 350°: both well inside the picture, near its middle.
+    expect(Math.abs(shown[0]![0]! - shown[1]![0]!)).toBeLessThan(STATIC_MAP_SIZE.width * 0.8);
+  });
+
+  it('draws the close-zoom detail only on a close view, with its credit', () => {
+    const close = engine.steps.findIndex((step) => step.id === 'close');
+    const ground: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { kind: 'river', area: 'close', level: 2 },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [15.9, 51.95],
+              [16.1, 52.05],
+            ],
+          },
+        },
+      ],
+    };
+    const near = staticMapSvg(engine, close, basemap, STATIC_MAP_SIZE, { detail: ground });
+    expect(near).toContain(`stroke="${COLORS.river}"`);
+    expect(near).toContain('GSHHG, WDBII');
+    const far = staticMapSvg(engine, away, basemap, STATIC_MAP_SIZE, { detail: ground });
+    expect(far).not.toContain(`stroke="${COLORS.river}"`);
+    expect(far).not.toContain('GSHHG');
   });
 });

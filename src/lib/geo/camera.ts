@@ -226,7 +226,9 @@ export function resolveCamera(
       if (Math.abs(y) > halfHeight) scale = Math.min(scale, halfHeight / Math.abs(y));
     }
     const zoom =
-      scale < 1 ? Math.max(0, target.camera.zoom + Math.log2(scale)) : target.camera.zoom;
+      scale < 1
+        ? Math.max(leastZoom(viewport), target.camera.zoom + Math.log2(scale))
+        : target.camera.zoom;
     const uncovered =
       covered.top === 0 && covered.right === 0 && covered.bottom === 0 && covered.left === 0;
     const center = uncovered
@@ -251,8 +253,30 @@ export function resolveCamera(
     bottom: covered.bottom + breathing,
     left: covered.left + breathing,
   };
-  const { center, zoom } = fitBounds(bounds, viewport, padding, { maxZoom: target.maxZoom });
-  return { center, zoom, bearing: 0, pitch: 0 };
+  const fitted = fitBounds(bounds, viewport, padding, { maxZoom: target.maxZoom });
+  const least = leastZoom(viewport);
+  if (fitted.zoom >= least || target.subject.length === 0) {
+    return { center: fitted.center, zoom: Math.max(least, fitted.zoom), bearing: 0, pitch: 0 };
+  }
+  // The map cannot zoom out far enough to show all the fit (a tall map across an ocean): it
+  // shows the subject, framed alone, and as much of the rest as fits around it.
+  const subject = fitBounds(boundsOf(target.subject), viewport, padding, {
+    maxZoom: target.maxZoom,
+  });
+  return {
+    center: subject.center,
+    zoom: Math.max(least, Math.min(subject.zoom, fitted.zoom)),
+    bearing: 0,
+    pitch: 0,
+  };
+}
+
+/**
+ * The least zoom MapLibre allows on a screen of `viewport`: its world must be at least as tall
+ * as the screen (it repeats side by side, never above and below).
+ */
+export function leastZoom(viewport: Size): number {
+  return Math.max(0, Math.log2(viewport.height / TILE_SIZE));
 }
 
 /**

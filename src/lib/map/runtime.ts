@@ -8,8 +8,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is emitted as its own file and loaded from our origin (no blob:, no CDN).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import basemapUrl from '$geo/basemap.json?url';
-// Close-zoom detail: fetched after the map's first view, never before it.
+// The world beyond the region and the close-zoom detail: fetched after the map's first view.
 import detailUrl from '$geo/detail.json?url';
+import worldUrl from '$geo/world.json?url';
 import type { LngLat, Story } from '../story/types';
 import type { Camera } from '../geo/camera';
 // The page's own script needs these only once the map runs: they come with it.
@@ -17,7 +18,16 @@ export { cameraForEditor, formatCamera } from '../geo/camera';
 export { chromeBoxes, coveredPadding } from './chrome';
 export { narrate } from '../state/narration';
 import { StoryMapController, type ControllerOptions } from './controller';
-import { DETAIL_SOURCE, ROUTE_SOURCE, detailLayers, embeddedStyle, routeLayers } from './style';
+import {
+  DETAIL_SOURCE,
+  FIRST_LAND_LAYER,
+  ROUTE_SOURCE,
+  WORLD_SOURCE,
+  detailLayers,
+  embeddedStyle,
+  routeLayers,
+  worldLayers,
+} from './style';
 import { ui } from '../strings';
 
 export interface MountOptions extends ControllerOptions {
@@ -36,8 +46,9 @@ export interface MountedMap {
   /** Shows a changed story (dev preview) on the same map; a changed style is loaded anew. */
   replaceStory(story: Story): void;
   /**
-   * Adds the close-zoom detail (rivers, water, coast, detailed borders) to the built-in map;
-   * called after the first view, so it never delays it. A newsroom's own style draws its own.
+   * Adds to the built-in map the world beyond the story's region and the close-zoom detail
+   * (rivers, land, coast, detailed borders); called after the first view, so neither delays
+   * it. A newsroom's own style draws its own.
    */
   addDetail(): void;
   /** Where a position is on the map now, CSS pixels from the map's top left. */
@@ -111,6 +122,13 @@ export function mountStoryMap(
 
     const addDetailLayers = () => {
       if (!usingFallback || map.getSource(DETAIL_SOURCE)) return;
+      map.addSource(WORLD_SOURCE, {
+        type: 'geojson',
+        data: new URL(worldUrl, document.baseURI).href,
+      });
+      for (const layer of worldLayers(shownRegion)) {
+        map.addLayer(layer, map.getLayer(FIRST_LAND_LAYER) ? FIRST_LAND_LAYER : undefined);
+      }
       map.addSource(DETAIL_SOURCE, {
         type: 'geojson',
         data: new URL(detailUrl, document.baseURI).href,
@@ -170,7 +188,12 @@ export function mountStoryMap(
           detailWanted = true;
           if (map.isStyleLoaded()) addDetailLayers();
         },
-        project: (at) => map.project(at),
+        // On the copy of the world nearest the map's centre: a view across the antimeridian
+        // shows Shenzhen west of Vancouver, not a world away.
+        project: ([lng, lat]) => {
+          const center = map.getCenter().lng;
+          return map.project([lng + 360 * Math.round((center - lng) / 360), lat]);
+        },
         onCameraChange: (listener) => {
           map.on('move', listener);
           return () => map.off('move', listener);

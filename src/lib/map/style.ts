@@ -12,6 +12,10 @@ import type {
 export const ROUTE_SOURCE = 'story-route';
 /** The close-zoom detail (geo/detail.json), added after the map's first view. */
 export const DETAIL_SOURCE = 'detail';
+/** The world beyond the story's region (geo/world.json), added after the map's first view. */
+export const WORLD_SOURCE = 'world';
+/** The basemap's first layer over the sea: the world goes under it. */
+export const FIRST_LAND_LAYER = 'land';
 /**
  * The zoom from which the close areas' detail is drawn, and the general borders there give
  * way to it; the zoom from which the wide areas' rivers are. (geo/detail-areas.ts decides
@@ -71,6 +75,9 @@ export function embeddedStyle(
         paint: {
           'line-color': COLORS.coast,
           'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 10, 1.4],
+          // Zoomed out to the world, no coast is stroked: the region's land is cut at its box,
+          // and its outline there is no coast.
+          'line-opacity': ['interpolate', ['linear'], ['zoom'], 2.5, 0, 3, 1],
         },
       },
       {
@@ -99,42 +106,79 @@ const landColour = (regionCountries: readonly string[]): ExpressionSpecification
 const isKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 const inArea = (area: 'close' | 'wide'): ExpressionSpecification => ['==', ['get', 'area'], area];
 /**
- * A river's width, CSS pixels: from the wide areas' zoom as a line, and close up about as wide
- * as such a river is (WDBII gives a centreline only): the major rivers (levels 1–2, the Yalu)
- * 700 m, the additional major ones (level 3, the Taedong) 350 m, others 80 m. Width in metres
- * doubles in pixels with each zoom (the exponential base 2 below); at 40° N a pixel is about
- * 117 m at zoom 9.
+ * The world beyond the region (geo/world.json, Natural Earth 1:110m): land, coloured as the
+ * basemap colours it, and borders; drawn under the region's own layers.
  */
+export function worldLayers(regionCountries: readonly string[]): LayerSpecification[] {
+  return [
+    {
+      id: 'world-land',
+      type: 'fill',
+      source: WORLD_SOURCE,
+      filter: isKind('land'),
+      paint: { 'fill-color': landColour(regionCountries) },
+    },
+    {
+      id: 'world-border',
+      type: 'line',
+      source: WORLD_SOURCE,
+      filter: isKind('border'),
+      paint: { 'line-color': COLORS.border, 'line-width': 0.6 },
+    },
+  ];
+}
+
+/**
+ * How wide a river is drawn close up, metres: about as wide as such a river is (WDBII gives a
+ * centreline only): the major rivers (levels 1–2, the Yalu) 700 m, the additional major ones
+ * (level 3, the Taedong) 350 m, others 80 m.
+ */
+export const RIVER_WIDTH_M = { major: 700, additional: 350, other: 80 } as const;
+/** Metres a CSS pixel spans at zoom 9 at about 40° N (halving with each zoom in). */
 const METRES_PER_PIXEL_Z9 = 117;
-const byLevel = (major: number, additional: number, other: number): ExpressionSpecification => [
+
+/**
+ * A river's width in CSS pixels at `zoom`: from the wide areas' zoom a thin line, close up its
+ * width in metres on screen (never thinner than the line it grew from). The live map's style
+ * and the static maps both use it.
+ */
+export function riverPixels(level: number, zoom: number): number {
+  const metres =
+    level <= 2 ? RIVER_WIDTH_M.major : level === 3 ? RIVER_WIDTH_M.additional : RIVER_WIDTH_M.other;
+  const atClose = metres / METRES_PER_PIXEL_Z9;
+  const floor = level <= 2 ? 2 : level === 3 ? 1.5 : 1;
+  if (zoom >= CLOSE_MIN_ZOOM) return Math.max(floor, atClose * 2 ** (zoom - CLOSE_MIN_ZOOM));
+  const wide = level <= 2 ? 1.4 : level === 3 ? 1 : 0.8;
+  const t = Math.min(1, Math.max(0, (zoom - WIDE_MIN_ZOOM) / (CLOSE_MIN_ZOOM - WIDE_MIN_ZOOM)));
+  return wide + (Math.max(floor, atClose) - wide) * t;
+}
+
+const byLevel = (width: (level: number) => number): ExpressionSpecification => [
   'case',
   ['<=', ['get', 'level'], 2],
-  major,
+  width(2),
   ['==', ['get', 'level'], 3],
-  additional,
-  other,
+  width(3),
+  width(4),
 ];
+// Width in metres doubles in pixels with each zoom: exponential base 2 between two zooms.
 const riverWidthClose: ExpressionSpecification = [
   'interpolate',
   ['exponential', 2],
   ['zoom'],
   CLOSE_MIN_ZOOM,
-  byLevel(Math.max(2, 700 / METRES_PER_PIXEL_Z9), Math.max(1.5, 350 / METRES_PER_PIXEL_Z9), 1),
+  byLevel((level) => riverPixels(level, CLOSE_MIN_ZOOM)),
   16,
-  byLevel(
-    (700 / METRES_PER_PIXEL_Z9) * 128,
-    (350 / METRES_PER_PIXEL_Z9) * 128,
-    (80 / METRES_PER_PIXEL_Z9) * 128
-  ),
+  byLevel((level) => riverPixels(level, 16)),
 ];
 const riverWidthWide: ExpressionSpecification = [
   'interpolate',
   ['linear'],
   ['zoom'],
   WIDE_MIN_ZOOM,
-  byLevel(1.4, 1, 0.8),
+  byLevel((level) => riverPixels(level, WIDE_MIN_ZOOM)),
   CLOSE_MIN_ZOOM,
-  byLevel(Math.max(2, 700 / METRES_PER_PIXEL_Z9), 2, 1.2),
+  byLevel((level) => riverPixels(level, CLOSE_MIN_ZOOM - 1e-9)),
 ];
 
 /**

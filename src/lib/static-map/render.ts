@@ -11,7 +11,7 @@
 import { geoIdentity, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../geo/camera';
-import { COLORS } from '../map/style';
+import { CLOSE_MIN_ZOOM, COLORS, WIDE_MIN_ZOOM, riverPixels } from '../map/style';
 import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from './sizes';
 import { placeLabels, type LabelRequest } from '../map/placement';
 
@@ -52,15 +52,25 @@ function mapGeometry(geometry: Geometry, to: (p: Position) => Position): Geometr
   }
 }
 
+/**
+ * What the static maps draw besides the basemap, as the live map does: the world beyond the
+ * region (geo/world.json) and the close-zoom detail (geo/detail.json).
+ */
+export interface MoreLayers {
+  world?: FeatureCollection;
+  detail?: FeatureCollection;
+}
+
 /** The step's map as an SVG document. */
 export function staticMapSvg(
   story: Story,
   stepIndex: number,
   basemap: FeatureCollection,
-  size: Size = STATIC_MAP_SIZE
+  size: Size = STATIC_MAP_SIZE,
+  more: MoreLayers = {}
 ): string {
   const state = stepState(story, stepIndex, 1);
-  return drawMap(story, state, staticMapDescription(story, stepIndex), basemap, size);
+  return drawMap(story, state, staticMapDescription(story, stepIndex), basemap, size, more);
 }
 
 /**
@@ -70,7 +80,8 @@ export function staticMapSvg(
 export function overviewMapSvg(
   story: Story,
   basemap: FeatureCollection,
-  size: Size = STATIC_MAP_SIZE
+  size: Size = STATIC_MAP_SIZE,
+  more: MoreLayers = {}
 ): string {
   // The legs' ends: at this scale the stops between them would only crowd each other.
   const ends = new Set(story.legs.flatMap((leg) => [leg.stops[0], leg.stops.at(-1)]));
@@ -90,7 +101,7 @@ export function overviewMapSvg(
     legs: story.legs.map((leg) => ({ id: leg.id, certainty: leg.certainty, drawn: 1 })),
     places: places.map((place) => ({ id: place.id, highlighted: false })),
   };
-  return drawMap(story, state, overviewDescription(story), basemap, size);
+  return drawMap(story, state, overviewDescription(story), basemap, size, more);
 }
 
 function drawMap(
@@ -98,18 +109,28 @@ function drawMap(
   state: StepState,
   description: string,
   basemap: FeatureCollection,
-  size: Size
+  size: Size,
+  more: MoreLayers
 ): string {
   const camera = resolveCamera(state.camera, size, roomFor(size));
   const world = TILE_SIZE * 2 ** camera.zoom;
   const [cx, cy] = project(camera.center);
   const angle = (-camera.bearing * Math.PI) / 180;
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-  const toPixel = ([lng, lat]: Position): Position => {
-    const [x, y] = project([lng!, lat!] as LngLat);
-    const dx = (x - cx) * world;
-    const dy = (y - cy) * world;
-    return [size.width / 2 + dx * cos - dy * sin, size.height / 2 + dx * sin + dy * cos];
+  /** Where a position lands on the picture, on the copy of the world `copy` worlds east. */
+  const onCopy =
+    (copy: number) =>
+    ([lng, lat]: Position): Position => {
+      const [x, y] = project([lng!, lat!] as LngLat);
+      const dx = (x + copy - cx) * world;
+      const dy = (y - cy) * world;
+      return [size.width / 2 + dx * cos - dy * sin, size.height / 2 + dx * sin + dy * cos];
+    };
+  /** A point on the nearest copy of the world (a view may straddle the antimeridian). */
+  const toPixel = (point: Position): Position => {
+    const [x] = project([point[0]!, point[1]!] as LngLat);
+    const copy = Math.round(cx - x);
+    return onCopy(copy)(point);
   };
   const margin = 4;
   const path = geoPath(
@@ -118,12 +139,30 @@ function drawMap(
       [size.width + margin, size.height + margin],
     ])
   ).digits(1);
+  // Each feature on the world copies either side too: what falls outside the picture is cut.
   const draw = (feature: Feature) =>
-    path({ ...feature, geometry: mapGeometry(feature.geometry, toPixel) }) ?? '';
+    [-1, 0, 1]
+      .map((copy) => path({ ...feature, geometry: mapGeometry(feature.geometry, onCopy(copy)) }))
+      .filter((d) => d)
+      .join(' ');
 
+  const fillOf = (feature: Feature) => {
+    const id = feature.properties?.id as unknown;
+    const inRegion = typeof id === 'string' && story.map.regionCountries.includes(id);
+    return inRegion ? COLORS.landRegion : COLORS.land;
+  };
+  // The world beyond the region first (the region's land covers it), as on the live map.
+  const layers: string[] = [];
+  for (const feature of more.world?.features ?? []) {
+    const d = draw(feature);
+    if (!d) continue;
+    if (feature.properties?.kind === 'land')
+      layers.push(`<path d="${d}" fill="${fillOf(feature)}"/>`);
+    else layers.push(`<path d="${d}" fill="none" stroke="${COLORS.border}" stroke-width="0.5"/>`);
+  }
   // Land, then its outline in the coast's colour (the basemap has no separate coastline: it is
-  // the land's edge), then borders over a band of land colour that hides that outline where
-  // two countries meet.
+  // the land's edge; zoomed out to the world there is none, the region's box cutting its land),
+  // then borders over a band of land colour that hides that outline where two countries meet.
   const land: string[] = [];
   const coasts: string[] = [];
   const borders: string[] = [];
@@ -132,11 +171,10 @@ function drawMap(
     const d = draw(feature);
     if (!d) continue;
     if (kind === 'land') {
-      const id = feature.properties?.id as unknown;
-      const inRegion = typeof id === 'string' && story.map.regionCountries.includes(id);
-      const fill = inRegion ? COLORS.landRegion : COLORS.land;
-      land.push(`<path d="${d}" fill="${fill}"/>`);
-      coasts.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="0.8"/>`);
+      land.push(`<path d="${d}" fill="${fillOf(feature)}"/>`);
+      if (camera.zoom >= 3) {
+        coasts.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="0.8"/>`);
+      }
     } else if (kind === 'border') {
       borders.push(
         `<path d="${d}" fill="none" stroke="${COLORS.land}" stroke-width="1.6"/>`,
@@ -144,7 +182,40 @@ function drawMap(
       );
     }
   }
-  const layers = [...land, ...coasts, ...borders];
+  layers.push(...land, ...coasts, ...borders);
+  // Close up, the detail drawn anew over it; from the wide zoom on, the major rivers.
+  const close = camera.zoom >= CLOSE_MIN_ZOOM;
+  const wide = camera.zoom >= WIDE_MIN_ZOOM;
+  const order = ['ground', 'land', 'coast', 'river', 'border'];
+  const detail = (more.detail?.features ?? [])
+    .filter((feature) => {
+      const area = feature.properties?.area as unknown;
+      const kind = feature.properties?.kind as unknown;
+      return area === 'close' ? close : kind === 'river' && wide && !close;
+    })
+    .toSorted(
+      (a, b) =>
+        order.indexOf(String(a.properties?.kind)) - order.indexOf(String(b.properties?.kind))
+    );
+  for (const feature of detail) {
+    const d = draw(feature);
+    if (!d) continue;
+    const kind = feature.properties?.kind as unknown;
+    if (kind === 'ground') layers.push(`<path d="${d}" fill="${COLORS.sea}"/>`);
+    else if (kind === 'land') layers.push(`<path d="${d}" fill="${fillOf(feature)}"/>`);
+    else if (kind === 'coast') {
+      layers.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="1"/>`);
+    } else if (kind === 'river') {
+      const width = riverPixels(Number(feature.properties?.level ?? 4), camera.zoom);
+      layers.push(
+        `<path d="${d}" fill="none" stroke="${COLORS.river}" stroke-width="${width.toFixed(1)}" stroke-linecap="round" stroke-linejoin="round"/>`
+      );
+    } else if (kind === 'border') {
+      layers.push(
+        `<path d="${d}" fill="none" stroke="${COLORS.border}" stroke-width="1.2" stroke-dasharray="3 2"/>`
+      );
+    }
+  }
   for (const leg of state.legs) {
     const route = story.legs.find((l) => l.id === leg.id);
     if (!route) continue;
@@ -234,7 +305,7 @@ function drawMap(
     // an image cannot load the site's font for Chinese and Korean, and a reader's system may
     // have none (the live map and the narration give the local names).
     `<g font-family="system-ui, 'Noto Sans', sans-serif" fill="#1d1d1d" paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round">${labels.join('')}</g>`,
-    `<text x="${size.width - 6}" y="${size.height - 6}" font-size="10" text-anchor="end" fill="#555">Natural Earth</text>`,
+    `<text x="${size.width - 6}" y="${size.height - 6}" font-size="10" text-anchor="end" fill="#555">${close && detail.length > 0 ? 'Natural Earth · GSHHG, WDBII' : 'Natural Earth'}</text>`,
     `</svg>`,
   ].join('');
 }

@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import type { FeatureCollection } from 'geojson';
 import story from 'virtual:story';
 import basemap from '$geo/basemap.json';
+import { moreLayers } from '$lib/static-map/more';
 import { NARROW_STATIC_MAP_SIZE, staticMapSvg } from '$lib/static-map/render';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -17,6 +18,12 @@ export const GET: RequestHandler = ({ params }) => {
   const index = story.steps.findIndex((step) => step.id === params.step);
   if (index < 0) error(404, `No step "${params.step}"`);
   // The basemap file is a GeoJSON FeatureCollection (geo/build-basemap.ts writes it).
-  const svg = staticMapSvg(story, index, basemap as FeatureCollection, NARROW_STATIC_MAP_SIZE);
+  const svg = staticMapSvg(
+    story,
+    index,
+    basemap as FeatureCollection,
+    NARROW_STATIC_MAP_SIZE,
+    moreLayers
+  );
   return new Response(svg, { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
 };

@@ -1,0 +1,15 @@
+/**
+ * The layers the static maps draw besides the basemap, as the live map does: the world beyond
+ * the story's region and the close-zoom detail. For the prerendered map routes only (the
+ * files are read at build time; no page downloads them this way).
+ */
+import type { FeatureCollection } from 'geojson';
+import detail from '$geo/detail.json';
+import world from '$geo/world.json';
+import type { MoreLayers } from './render';
+
+// Both files are GeoJSON FeatureCollections (geo/build-basemap.ts, geo/extract-detail.ts).
+export const moreLayers: MoreLayers = {
+  world: world as FeatureCollection,
+  detail: detail as FeatureCollection,
+};
