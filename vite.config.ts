@@ -51,6 +51,9 @@ export default defineConfig({
   build: {
     // MapLibre is one large module by design; it is loaded lazily after the text.
     chunkSizeWarningLimit: 1100,
+    // Fonts stay files, fetched only when a label needs them (after the map's first view),
+    // never inlined into the stylesheet that comes before it.
+    assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
   },
   test: {
     expect: { requireAssertions: true },

@@ -233,6 +233,37 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await page.close();
   });
 
+  // A step that labels a place with a Chinese or Korean name, if the story has one.
+  const localOf = (id: string) => story.places.find((p) => p.id === id)?.local;
+  const cjkStep = story.steps.find((s) =>
+    s.map.places.some((id) => /^(zh|ko)/.test(localOf(id)?.lang ?? ''))
+  );
+  it.skipIf(!cjkStep)(
+    'draws Chinese and Korean names in the fonts shipped with the site, after the first view',
+    async () => {
+      const step = cjkStep!;
+      const local = localOf;
+      const page = await openStory(DESKTOP);
+      await page.goto(`${env.site.origin}/#${step.id}`);
+      await waitForSettled(page, step.id);
+      const lang = step.map.places
+        .map((id) => local(id)?.lang)
+        .find((l) => /^(zh|ko)/.test(l ?? ''))!;
+      const family = lang.startsWith('zh') ? 'Story CJK SC' : 'Story CJK KR';
+      // The font is there once a name needs it, whatever fonts the reader's system has.
+      await page.waitForFunction(
+        (name) => [...document.fonts].some((f) => f.family.includes(name) && f.status === 'loaded'),
+        family
+      );
+      const used = await page.$eval(
+        `[data-testid="map-labels"] [lang="${lang}"]`,
+        (element) => getComputedStyle(element).fontFamily
+      );
+      expect(used).toContain(family);
+      await page.close();
+    }
+  );
+
   it('keeps the story readable, in order, with a notice when WebGL is unavailable', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {

@@ -22,19 +22,20 @@ describe("the page script's story", () => {
         if (period.note) expect(text).not.toContain(period.note);
     }
     expect(shipped.meta.credits).toEqual([]);
-    // Which sources back each event and period: only the tooltips say, from the notes.
+    // Which sources back each event and period, and the sources themselves: the page lists
+    // them, and the tooltips name them from the notes.
+    expect(shipped.sources).toEqual([]);
     expect(shipped.events.every((event) => event.sources.length === 0)).toBe(true);
     expect(
       shipped.companies.every((c) => c.presence.every((period) => period.sources.length === 0))
     ).toBe(true);
   });
 
-  it('keeps what the live page needs: steps, places, outlets, events and presence', () => {
+  it('keeps what the live page needs: steps, places, events and presence', () => {
     expect(shipped.steps.map((step) => [step.id, step.title, step.map])).toEqual(
       story.steps.map((step) => [step.id, step.title, step.map])
     );
     expect(shipped.places).toHaveLength(story.places.length);
-    expect(shipped.sources.map((s) => s.outlet)).toEqual(story.sources.map((s) => s.outlet));
     expect(shipped.events.map((e) => [e.id, e.date, e.label])).toEqual(
       story.events.map((e) => [e.id, e.date, e.label])
     );
@@ -45,6 +46,7 @@ describe("the page script's story", () => {
 
   it('gives the tooltips every note and every source apart', () => {
     const notes = storyNotes(story);
+    for (const source of story.sources) expect(notes.sources[source.id]).toBe(source.outlet);
     for (const event of story.events) {
       expect(notes.events[event.id]).toBe(event.note);
       expect(notes.eventSources[event.id]).toEqual(event.sources);

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Plugin } from 'vite';
 import { stepsWithoutDetail } from '../../../geo/detail-areas.ts';
+import { FONT_FOLDER, namesWithoutGlyphs } from '../../cli/cjk-font.ts';
 import { readStoryFiles, type StoryPaths } from './files.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
@@ -29,6 +30,8 @@ export interface StoryNotes {
   /** A company's periods' notes, in the order of its `presence` (null where none). */
   presence: Record<string, (string | null)[]>;
   eventSources: Record<string, string[]>;
+  /** Each source's outlet, by id: the tooltips name sources by it. */
+  sources: Record<string, string>;
   /** A company's periods' sources, in the order of its `presence`. */
   presenceSources: Record<string, string[][]>;
 }
@@ -42,6 +45,7 @@ export function storyNotes(story: Story): StoryNotes {
       story.companies.map((company) => [company.id, company.presence.map((p) => p.note ?? null)])
     ),
     eventSources: Object.fromEntries(story.events.map((event) => [event.id, event.sources])),
+    sources: Object.fromEntries(story.sources.map((source) => [source.id, source.outlet])),
     presenceSources: Object.fromEntries(
       story.companies.map((company) => [company.id, company.presence.map((p) => p.sources)])
     ),
@@ -78,7 +82,9 @@ export function browserStory(story: Story): Story {
   return {
     ...story,
     meta: { ...story.meta, credits: [] },
-    sources: story.sources.map(({ id, outlet }) => ({ id, outlet, title: '', date: '' })),
+    // The sources too: the server-rendered page lists them, the tooltips name them from the
+    // notes.
+    sources: [],
     steps: story.steps.map((step) => ({ ...step, text: '', html: ' ', sources: [] })),
     // Notes on positions and legs are for editors and the fact check; no page shows them.
     places: story.places.map(({ note: _note, ...place }) => place),
@@ -95,12 +101,12 @@ export function browserStory(story: Story): Story {
   };
 }
 
-/** The committed close-zoom detail (geo/detail.json), or none. */
-function readDetail(root: string): FeatureCollection {
+/** A committed JSON file of the project, or `fallback` when it is missing or unreadable. */
+function readJson<T>(root: string, path: string, fallback: T): T {
   try {
-    return JSON.parse(readFileSync(resolve(root, 'geo/detail.json'), 'utf8')) as FeatureCollection;
+    return JSON.parse(readFileSync(resolve(root, path), 'utf8')) as T;
   } catch {
-    return { type: 'FeatureCollection', features: [] };
+    return fallback;
   }
 }
 
@@ -166,11 +172,26 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         const story = loadStory(files);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
         for (const warning of warnings) this.warn(warning);
-        const withoutDetail = stepsWithoutDetail(story, readDetail(options.root));
+        const withoutDetail = stepsWithoutDetail(
+          story,
+          readJson<FeatureCollection>(options.root, 'geo/detail.json', {
+            type: 'FeatureCollection',
+            features: [],
+          })
+        );
         if (withoutDetail.length > 0) {
           // Not a fault in the story: those close views show the general basemap meanwhile.
           this.warn(
             `steps ${withoutDetail.join(', ')} zoom in close where geo/detail.json has no detail: the general basemap stands in there. Run \`npm run detail\` (needs Debian's gmt and gmt-gshhg-full) to extract it.`
+          );
+        }
+        const unheld = namesWithoutGlyphs(
+          story.places.flatMap((place) => (place.local ? [place.local] : [])),
+          readJson(options.root, `${FONT_FOLDER}/characters.json`, {})
+        );
+        if (unheld.length > 0) {
+          this.warn(
+            `the map's fonts lack characters of ${unheld.join(', ')}: the reader's own fonts stand in for them. Run \`npm run fonts\` (needs Debian's fonts-noto-cjk and python3-fonttools) to add them.`
           );
         }
         // The browser's copy of a built story leaves out what only the prerendered HTML needs.
