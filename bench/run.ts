@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: measures the built story in Debian's Chromium on loopback.
  *
- * - bytes of the build by kind, raw and gzipped;
+ * - bytes of the build by kind, raw and gzipped (the close-zoom detail, the world and the
+ *   fonts apart: they load after the map's first view);
  * - at 1280×800 and 390×844: first contentful paint, first step text laid out, and the
  *   first settled map (`data-active-step` set), over fresh loads; a reading-speed scroll
  *   (frame intervals, long tasks, our code's own time per scroll update and step change);
  *   fast scrolls to the end (the share ending in exactly the last step's state); the JS
  *   heap after three round trips;
- * - the overlays' own time per frame during camera flights (performance marks, ?debug);
+ * - the label placement's time per pass, one a camera frame, over flights between every
+ *   step and the next (performance marks, ?debug);
  * - sticky embedding: from the host's scroll to the host hearing the new step.
  *
  * Side by side in the same run: the classic template (bench/baseline/classic/) and the plain
@@ -66,6 +68,9 @@ type Kind =
   | 'css'
   | 'maplibre-css'
   | 'basemap'
+  | 'world'
+  | 'detail'
+  | 'fonts'
   | 'embed-loader'
   | 'static-maps'
   | 'other';
@@ -79,6 +84,9 @@ function kindOf(path: string, content: Buffer): Kind {
   if (path.endsWith('.js')) return content.includes('maplibregl-map') ? 'maplibre-js' : 'app-js';
   if (path.endsWith('.css')) return content.includes('maplibregl') ? 'maplibre-css' : 'css';
   if (/basemap/.test(path)) return 'basemap';
+  if (/world\.[\w-]+\.json$/.test(path)) return 'world';
+  if (/detail\.[\w-]+\.json$/.test(path)) return 'detail';
+  if (path.endsWith('.woff2')) return 'fonts';
   return 'other';
 }
 
@@ -406,36 +414,30 @@ async function sideBySide(chromium: string, story: Story) {
 }
 
 /**
- * The overlays' own main-thread time during camera flights: each frame's presence-layer
- * reprojection (performance marks, enabled by ?debug), over the flights between a few
- * step pairs, at 1280×800.
+ * The label placement's main-thread time (performance measures `map:label-placement`, on with
+ * ?debug): every pass, one per camera frame during flights and one per step, over flights
+ * between every step and the next, at 1280×800 and 390×844.
  */
-async function overlayFrames(chromium: string) {
+async function labelPlacement(chromium: string, story: Story) {
   const site = await startSite();
   const browser = await launch(chromium);
   const durations: number[] = [];
-  const draws: number[] = [];
-  const pairs = [
-    ['contract-2008', 'dandong'],
-    ['rail', 'pyongyang'],
-    ['sanctions', 'us-actions'],
-  ];
+  const rounds = Math.max(1, Math.round(ROUNDS / 2));
   try {
-    for (let run = 0; run < ROUNDS; run++) {
-      for (const [from, to] of pairs) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    for (let run = 0; run < rounds; run++) {
+      for (const viewport of VIEWPORTS) {
+        const page = await browser.newPage({ viewport });
         await page.goto(`${site.origin}/?debug`);
-        await scrollToStep(page, from!, 0.5);
-        await waitForSettled(page, from!);
-        await page.evaluate('performance.clearMeasures()');
-        await scrollToStep(page, to!, 0.1);
-        await waitForSettled(page, to!);
-        const measured = (await page.evaluate(`({
-          reproject: performance.getEntriesByName('overlay:presence-reproject').map((e) => e.duration),
-          draw: performance.getEntriesByName('overlay:presence-draw').map((e) => e.duration),
-        })`)) as { reproject: number[]; draw: number[] };
-        durations.push(...measured.reproject);
-        draws.push(...measured.draw);
+        await waitForSettled(page, story.steps[0]!.id);
+        for (const step of story.steps.slice(1)) {
+          await page.evaluate('performance.clearMeasures()');
+          await scrollToStep(page, step.id, 0.1);
+          await waitForSettled(page, step.id);
+          const measured = (await page.evaluate(
+            `performance.getEntriesByName('map:label-placement').map((e) => e.duration)`
+          )) as number[];
+          durations.push(...measured);
+        }
         await page.close();
       }
     }
@@ -443,14 +445,11 @@ async function overlayFrames(chromium: string) {
     await browser.close();
     await site.close();
   }
-  const p95 = (values: number[]) =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? NaN;
   return {
-    frames: durations.length,
-    reprojectMedianMs: median(durations),
-    reprojectP95Ms: p95(durations),
-    drawMedianMs: median(draws),
-    draws: draws.length,
+    passes: durations.length,
+    medianMs: median(durations),
+    p95Ms: percentile(durations, 0.95),
+    maxMs: Math.max(...durations),
   };
 }
 
@@ -555,7 +554,7 @@ async function main() {
   const critical = criticalPathJs();
   console.log('Side by side (ours, classic, plain)…');
   const compared = await sideBySide(chromium, story);
-  const overlays = await overlayFrames(chromium);
+  const placement = await labelPlacement(chromium, story);
   const embed = await embedLatency(chromium);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, software WebGL`;
   writeFileSync(
@@ -568,7 +567,7 @@ async function main() {
         bytes,
         criticalPathJs: critical,
         compared,
-        overlays,
+        labelPlacement: placement,
         embed,
       },
       null,
@@ -640,7 +639,7 @@ async function main() {
     `\nsticky embed, host scroll to step heard by the host: median ${embed.medianMs.toFixed(1)} ms, p95 ${embed.p95Ms.toFixed(1)} ms, max ${embed.maxMs.toFixed(1)} ms over ${embed.steps} steps`
   );
   console.log(
-    `overlay per flight frame (presence layer): median ${overlays.reprojectMedianMs.toFixed(3)} ms, p95 ${overlays.reprojectP95Ms.toFixed(3)} ms over ${overlays.frames} frames; redraw on a step change: median ${overlays.drawMedianMs.toFixed(2)} ms (${overlays.draws})`
+    `label placement per pass (every label, one pass a camera frame): median ${placement.medianMs.toFixed(3)} ms, p95 ${placement.p95Ms.toFixed(3)} ms, max ${placement.maxMs.toFixed(2)} ms over ${placement.passes} passes`
   );
 }
 

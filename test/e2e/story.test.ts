@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { camerasMatch } from '../../src/lib/geo/camera';
+import { camerasMatch, type Camera } from '../../src/lib/geo/camera';
 import { committedStory } from '../unit/helpers';
 import {
   MAP,
@@ -38,9 +38,14 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     return page;
   }
 
+  /** What a reader who opens each step by its address at 1280×800 sees, found once a step. */
+  const opened = new Map<string, Promise<Camera>>();
   /** The map shows what a reader who opened `stepId` by its address at 1280×800 sees. */
   async function expectAsOpened(page: Page, stepId: string) {
-    const reference = await referenceCamera(env.browser, env.site.origin, DESKTOP, stepId);
+    if (!opened.has(stepId)) {
+      opened.set(stepId, referenceCamera(env.browser, env.site.origin, DESKTOP, stepId));
+    }
+    const reference = await opened.get(stepId)!;
     const shown = await shownCamera(page);
     expect(
       camerasMatch(shown, reference, TOLERANCE),
