@@ -105,7 +105,8 @@ export const ui = {
     failureAfter: 'The story reads in full without it.',
     contextLost: 'The map stopped drawing (WebGL context lost).',
     styleFallback: 'The custom map style could not be loaded; showing the built-in map.',
-    noScript: 'The map needs JavaScript. The story reads in full without it.',
+    noScript:
+      'The interactive map needs JavaScript. The story reads in full without it, each step with a map of its own.',
     loading: 'Loading the map…',
     approximate: 'approximate',
   },

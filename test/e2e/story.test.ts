@@ -95,6 +95,9 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       expect(eventRows.some((row) => row.includes(event.label))).toBe(true);
     }
     expect(await page.$('.legend')).toBeNull();
+    // No empty map panel: the map's column is gone, a line says why, the text takes the page.
+    expect(await page.$eval('.map-column', (e) => getComputedStyle(e).display)).toBe('none');
+    expect(await page.isVisible('.no-script-note')).toBe(true);
     // The step navigation is plain links, none claiming to be the step being read.
     expect(await page.$$('[data-step-link]')).toHaveLength(story.steps.length);
     expect(await page.$$('[data-step-link][aria-current]')).toHaveLength(0);
