@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -64,7 +64,7 @@ function inBox([lng, lat]: [number, number], box: BBox): boolean {
 
 type Properties = { kind: 'land'; id: string } | { kind: 'border' };
 
-export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineString, Properties> {
+export function buildBasemap(): FeatureCollection<MultiPolygon | LineString, Properties> {
   const require = createRequire(import.meta.url);
   const topology = require('world-atlas/countries-10m.json') as Topology<{
     countries: GeometryCollection<{ name: string }>;
@@ -78,59 +78,20 @@ export function buildBasemap(): FeatureCollection<Polygon | MultiPolygon | LineS
       if (detail) point[2] = detail.boost === Infinity ? Infinity : point[2]! * detail.boost;
     }
   }
-  const simple = simplify(weighted, MIN_WEIGHT);
-  const countries = simple.objects.countries;
-
-  const features: Feature<Polygon | MultiPolygon | LineString, Properties>[] = [];
-
-  for (const geometry of countries.geometries) {
-    const country = feature(simple, geometry);
-    const shape = 'geometry' in country ? country.geometry : undefined;
-    const polygons: Position[][][] =
-      shape?.type === 'Polygon'
-        ? [shape.coordinates as Position[][]]
-        : shape?.type === 'MultiPolygon'
-          ? (shape.coordinates as Position[][][])
-          : [];
-    const clipped = polygons
-      .flatMap((rings) => clipPolygon(rings, REGION))
-      .map((rings) => rings.map((ring) => roundLine(ring, DECIMALS)))
-      .filter((rings) => (rings[0]?.length ?? 0) >= 4);
-    if (clipped.length === 0) continue;
-    features.push({
-      type: 'Feature',
-      properties: { kind: 'land', id: String(geometry.id) },
-      geometry: { type: 'MultiPolygon', coordinates: clipped },
-    });
-  }
-
-  const borders = mesh(simple, countries, (a, b) => a !== b).coordinates as Position[][];
-  for (const part of borders) {
-    for (const piece of clipLineAcrossWorlds(part, REGION)) {
-      const rounded = roundLine(piece, DECIMALS);
-      if (rounded.length < 2) continue;
-      features.push({
-        type: 'Feature',
-        properties: { kind: 'border' },
-        geometry: { type: 'LineString', coordinates: rounded },
-      });
-    }
-  }
-
-  return { type: 'FeatureCollection', features };
+  return landAndBorders(simplify(weighted, MIN_WEIGHT), REGION, DECIMALS);
 }
 
+type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+
 /**
- * The world beyond the region, coarse: Natural Earth 1:110m land by country and the borders
- * between them, cut at the antimeridian, simplified. Under the region's own layer it is only
- * seen outside it.
+ * The countries of a simplified topology as land (by ISO code) and the borders between them,
+ * cut to `box` across the antimeridian, their coordinates rounded to `decimals`.
  */
-export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Properties> {
-  const require = createRequire(import.meta.url);
-  const topology = require('world-atlas/countries-110m.json') as Topology<{
-    countries: GeometryCollection<{ name: string }>;
-  }>;
-  const simple = simplify(presimplify(topology), WORLD_MIN_WEIGHT);
+function landAndBorders(
+  simple: Countries,
+  box: BBox,
+  decimals: number
+): FeatureCollection<MultiPolygon | LineString, Properties> {
   const countries = simple.objects.countries;
   const features: Feature<MultiPolygon | LineString, Properties>[] = [];
   for (const geometry of countries.geometries) {
@@ -143,10 +104,10 @@ export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Prope
           ? (shape.coordinates as Position[][][])
           : [];
     const clipped = polygons
-      .flatMap((rings) => clipPolygon(rings, WORLD))
-      .map((rings) => rings.map((ring) => roundLine(ring, WORLD_DECIMALS)))
+      .flatMap((rings) => clipPolygon(rings, box))
+      .map((rings) => rings.map((ring) => roundLine(ring, decimals)))
       .filter((rings) => (rings[0]?.length ?? 0) >= 4);
-    if (clipped.length === 0 || geometry.id === undefined) continue;
+    if (clipped.length === 0) continue;
     features.push({
       type: 'Feature',
       properties: { kind: 'land', id: String(geometry.id) },
@@ -155,8 +116,8 @@ export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Prope
   }
   const borders = mesh(simple, countries, (a, b) => a !== b).coordinates as Position[][];
   for (const part of borders) {
-    for (const piece of clipLineAcrossWorlds(part, WORLD)) {
-      const rounded = roundLine(piece, WORLD_DECIMALS);
+    for (const piece of clipLineAcrossWorlds(part, box)) {
+      const rounded = roundLine(piece, decimals);
       if (rounded.length < 2) continue;
       features.push({
         type: 'Feature',
@@ -166,6 +127,17 @@ export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Prope
     }
   }
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The world beyond the region, coarse: Natural Earth 1:110m land by country and the borders
+ * between them, cut at the antimeridian, simplified. Under the region's own layer it is only
+ * seen outside it.
+ */
+export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Properties> {
+  const require = createRequire(import.meta.url);
+  const topology = require('world-atlas/countries-110m.json') as Countries;
+  return landAndBorders(simplify(presimplify(topology), WORLD_MIN_WEIGHT), WORLD, WORLD_DECIMALS);
 }
 
 function main(): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { BUDGET_GZIP_BYTES, REGION, buildBasemap, buildWorld } from '../../geo/build-basemap';
 import {
@@ -190,6 +190,13 @@ describe('lineUpTo', () => {
   });
 });
 
+/** Every line of a basemap feature: a border, or the rings of a country's land. */
+function linesOf(geometry: Geometry): Position[][] {
+  if (geometry.type === 'LineString') return [geometry.coordinates as Position[]];
+  if (geometry.type === 'MultiPolygon') return (geometry.coordinates as Position[][][]).flat();
+  return [];
+}
+
 describe('the world beyond the region (geo/world.json)', () => {
   const committed = readFileSync(join(ROOT, 'geo/world.json'), 'utf8');
   const world = JSON.parse(committed) as FeatureCollection;
@@ -207,14 +214,7 @@ describe('the world beyond the region (geo/world.json)', () => {
     expect(ids).toContain('124');
     expect(ids).toContain('840');
     for (const feature of world.features) {
-      const geometry = feature.geometry;
-      const lines: Position[][] =
-        geometry.type === 'LineString'
-          ? [geometry.coordinates as Position[]]
-          : geometry.type === 'MultiPolygon'
-            ? (geometry.coordinates as Position[][][]).flat()
-            : [];
-      for (const line of lines) {
+      for (const line of linesOf(feature.geometry)) {
         for (let i = 1; i < line.length; i++) {
           const [x, y] = line[i]!;
           expect(x >= -180 && x <= 180 && y >= -60 && y <= 85).toBe(true);
@@ -245,15 +245,8 @@ describe('the embedded basemap', () => {
     const onRegionEdge = ([x, y]: Position) =>
       x === REGION[0] || x === REGION[2] || y === REGION[1] || y === REGION[3];
     for (const feature of basemap.features) {
-      const geometry = feature.geometry;
-      const isFill = geometry.type === 'MultiPolygon';
-      const lines: Position[][] =
-        geometry.type === 'LineString'
-          ? [geometry.coordinates as Position[]]
-          : geometry.type === 'MultiPolygon'
-            ? (geometry.coordinates as Position[][][]).flat()
-            : [];
-      for (const line of lines) {
+      const isFill = feature.geometry.type === 'MultiPolygon';
+      for (const line of linesOf(feature.geometry)) {
         for (let i = 0; i < line.length; i++) {
           const [x, y] = line[i]!;
           expect(x >= REGION[0] && x <= REGION[2] && y >= REGION[1] && y <= REGION[3]).toBe(true);
