@@ -62,7 +62,9 @@ function inBox([lng, lat]: [number, number], box: BBox): boolean {
   return lng >= box[0] && lng <= box[2] && lat >= box[1] && lat <= box[3];
 }
 
-type Properties = { kind: 'land'; id: string } | { kind: 'border' };
+/** Land carries its ISO 3166-1 numeric code; the few territories without one (Kosovo, northern
+ * Cyprus, Somaliland…) are land with no `id`, so they are never a hole and never a region. */
+type Properties = { kind: 'land'; id?: string } | { kind: 'border' };
 
 export function buildBasemap(): FeatureCollection<MultiPolygon | LineString, Properties> {
   const require = createRequire(import.meta.url);
@@ -110,7 +112,8 @@ function landAndBorders(
     if (clipped.length === 0) continue;
     features.push({
       type: 'Feature',
-      properties: { kind: 'land', id: String(geometry.id) },
+      properties:
+        geometry.id === undefined ? { kind: 'land' } : { kind: 'land', id: String(geometry.id) },
       geometry: { type: 'MultiPolygon', coordinates: clipped },
     });
   }

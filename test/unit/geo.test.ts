@@ -213,6 +213,10 @@ describe('the world beyond the region (geo/world.json)', () => {
     const ids = world.features.map((f) => f.properties?.id as string | undefined);
     expect(ids).toContain('124');
     expect(ids).toContain('840');
+    // A code is three digits or absent (Kosovo has none): never the text "undefined".
+    for (const id of ids) if (id !== undefined) expect(id).toMatch(/^\d{3}$/);
+    const land = world.features.filter((f) => f.properties?.kind === 'land');
+    expect(land.filter((f) => f.properties?.id === undefined).length).toBeLessThan(5);
     for (const feature of world.features) {
       for (const line of linesOf(feature.geometry)) {
         for (let i = 1; i < line.length; i++) {
