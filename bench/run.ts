@@ -280,12 +280,14 @@ async function stillFor(page: Page, target: Target): Promise<void> {
   const still =
     target === 'ours'
       ? `document.querySelector('[data-testid="story-map"]').hasAttribute('data-active-step')`
-      : `!window.__classicMap.isMoving() && document.body.dataset.step !== undefined`;
+      : // The classic page makes its map only once its story has been fetched, after load.
+        `window.__classicMap !== undefined && !window.__classicMap.isMoving() && document.body.dataset.step !== undefined`;
   await page.evaluate(`new Promise((resolve, reject) => {
     let frames = 0;
     const started = performance.now();
     const check = () => {
-      frames = (${still}) ? frames + 1 : 0;
+      // A check that throws inside a frame callback would leave this promise pending forever.
+      try { frames = (${still}) ? frames + 1 : 0; } catch (error) { return reject(error); }
       if (frames >= 20) return resolve();
       // A page that never comes to rest is a finding, not a reason to hang the benchmark.
       if (performance.now() - started > 60000) return reject(new Error('${target}: still moving after 60 s'));
