@@ -7,6 +7,7 @@
  *
  *   npm run validate                      # story/story.json with geo/places.geojson, geo/route.geojson
  *   npm run validate story/draft.json     # another story file against the same places and route
+ *   npm run validate draft.json -- --places my/places.geojson --route my/route.geojson
  */
 import { fileURLToPath } from 'node:url';
 import { readStoryFiles } from '../lib/story/files.ts';
@@ -44,11 +45,28 @@ export function validateFiles(root: string, paths: ValidationPaths): ValidationR
   }
 }
 
+/** `[story] [--places file] [--route file]`, in any order. */
+export function parseArguments(args: readonly string[]): ValidationPaths {
+  const paths: ValidationPaths = { story: 'story/story.json' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--places' || arg === '--route') {
+      const value = args[++i];
+      if (value === undefined) throw new Error(`${arg} needs a file`);
+      paths[arg === '--places' ? 'places' : 'route'] = value;
+    } else {
+      paths.story = arg;
+    }
+  }
+  return paths;
+}
+
 function main(): void {
   const root = process.cwd();
-  const storyPath = process.argv[2] ?? 'story/story.json';
+  const paths = parseArguments(process.argv.slice(2));
+  const storyPath = paths.story;
   const started = performance.now();
-  const report = validateFiles(root, { story: storyPath });
+  const report = validateFiles(root, paths);
   const elapsed = performance.now() - started;
   if (report.problems.length > 0) console.error(formatProblems(report.problems));
   if (report.warnings.length > 0) console.warn(formatProblems(report.warnings));

@@ -83,6 +83,8 @@ export const ui = {
     storySection: 'The story, step by step',
     stepSources: 'Sources:',
     sources: 'Sources',
+    /** A source's date line: "22 July 2019, updated 23 July 2019". */
+    updated: (published: string, updated: string) => `${published}, updated ${updated}`,
     credits: 'Credits',
     overview: 'The whole route on one map',
     step: (n: number, total: number) => `Step ${n} of ${total}`,
@@ -115,8 +117,9 @@ export const ui = {
     /** The button that opens the legend on phones. */
     button: 'Key',
     routeReported: 'Route as reported',
+    routeInferred: 'Path inferred: the way is reported, not the line',
     routeSchematic: 'Route not reported (schematic)',
-    approximate: 'Approximate position',
+    approximate: 'Approximate or unconfirmed position',
     presentConfirmed: (region: string) => `Company in ${region} (confirmed)`,
     presentReported: (region: string) => `Company in ${region} (reported)`,
     absent: (region: string) => `Company not in ${region}`,
@@ -129,8 +132,12 @@ export const ui = {
     route: (legs: string) => `Route drawn: ${legs}.`,
     routeGrowing: (leg: string) => `${leg} is drawn as you read.`,
     reported: 'as reported',
+    inferred: 'dotted: its path is inferred, not reported',
     schematic: 'dashed: route not reported',
     approximate: (names: string) => `Approximate positions: ${names}.`,
+    /** "Panda International, Nanjing (its parent group's city, not its own confirmed seat)" */
+    hedgedPlace: (company: string, place: string, hedge: string) =>
+      `${company}, ${place} (${hedge})`,
     when: (period: string) => `Time: ${period}.`,
     companies: (list: string) => `Companies: ${list}.`,
     and: 'and',
@@ -170,7 +177,12 @@ export const ui = {
   },
   presence: {
     present: (region: string) => `in ${region}`,
+    /** "in North Korea since 15 December 2008", "in North Korea, about 2008 to first half of 2016" */
+    presentSince: (region: string, date: string) => `in ${region} since ${date}`,
+    presentDuring: (region: string, span: string) => `in ${region}, ${span}`,
     left: (region: string) => `left ${region}`,
+    /** "left North Korea by the first half of 2016" */
+    leftBy: (region: string, date: string) => `left ${region} by ${date}`,
     notYet: (region: string) => `not yet in ${region}`,
     none: (region: string) => `no presence in ${region} sourced`,
     sanctioned: 'sanctioned',

@@ -112,7 +112,7 @@ describe('the label layer', () => {
     const lines = [...label('place:office').querySelectorAll<HTMLElement>('[data-company-id]')];
     expect(lines.map((line) => line.dataset.companyId)).toEqual(['acme', 'globex']);
     expect(lines[0]!.dataset.standing).toBe('present');
-    expect(lines[0]!.textContent).toContain('in Elbonia (reported)');
+    expect(lines[0]!.textContent).toContain('in Elbonia, 2008 to first half of 2016 (reported)');
     expect(lines[0]!.dataset.fill).toBe('hatched');
     expect(lines[1]!.dataset.fill).toBe('solid');
     // The same, for screen readers, in a table outside the drawing.

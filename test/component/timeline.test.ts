@@ -133,9 +133,13 @@ describe('the timeline chart', () => {
     const before = band.style.transform;
     const [, x, width] = /^translate\(([\d.]+)px, 0(?:px)?\) scaleX\(([\d.]+)\)$/.exec(before)!;
     // 800 px wide: the axis runs from 128 px (1 January 2006) to 784 px (1 January 2020), so
-    // 2014–2017 starts 8/14 of the way along and spans 4/14 of it.
+    // 2014 to September 2018 starts 8/14 of the way along and runs to 1 October 2018.
+    const axis = Date.UTC(2020, 0, 1) - Date.UTC(2006, 0, 1);
     expect(Number(x)).toBeCloseTo(128 + (656 * 8) / 14, 0);
-    expect(Number(width)).toBeCloseTo((656 * 4) / 14, 0);
+    expect(Number(width)).toBeCloseTo(
+      (656 * (Date.UTC(2018, 9, 1) - Date.UTC(2014, 0, 1))) / axis,
+      0
+    );
 
     props.overlays = overlaysAt('us-actions');
     flushSync();

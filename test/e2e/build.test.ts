@@ -65,6 +65,29 @@ describe('the MapLibre worker', () => {
   });
 });
 
+describe('the published pages', () => {
+  /** What a reader of the page without JavaScript reads: its text, tags and scripts taken out. */
+  const readable = (file: string) =>
+    readFileSync(join(BUILD, file), 'utf8')
+      .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z#0-9]+;/g, ' ')
+      .replace(/\s+/g, ' ');
+
+  it.each(['index.html', 'embed/index.html'])('%s shows no placeholder', (file) => {
+    const text = readable(file);
+    expect(text.length).toBeGreaterThan(2000);
+    expect(text).not.toMatch(/\bTODO\b|\bTBD\b|\bXXX\b|lorem ipsum|\bundefined\b|\bnull\b/i);
+    // A bracketed description where a title should be, or an empty field's brackets.
+    expect(text).not.toMatch(/\[[^\]]{0,80}\]/);
+    // A byline left out leaves no separator behind it.
+    const byline = /<p class="byline[^"]*">([\s\S]*?)<\/p>/.exec(
+      readFileSync(join(BUILD, file), 'utf8')
+    )?.[1];
+    expect(byline?.replace(/<[^>]+>/g, '').trim()).toMatch(/^(\S.*\S · )?\d{1,2} \w+ \d{4}$/);
+  });
+});
+
 /**
  * Builds the site with another story file into a temporary folder inside the project
  * (SvelteKit's prerender step resolves packages from its output folder), leaving build/ alone.
@@ -80,6 +103,9 @@ async function buildWith(storyFile: string) {
       env: {
         ...process.env,
         STORY_FILE: storyFile,
+        // The fixture stories' own places and route (no sources: see test/fixtures/geo).
+        PLACES_FILE: 'test/fixtures/geo/places.geojson',
+        ROUTE_FILE: 'test/fixtures/geo/route.geojson',
         BUILD_DIR: join(out, 'build'),
         SVELTEKIT_OUT_DIR: join(out, 'kit'),
       },

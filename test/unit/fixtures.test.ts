@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFiles } from '../../src/cli/validate';
 import type { ProblemKind } from '../../src/lib/story/read';
-import { ROOT } from './helpers';
+import { FIXTURE_GEO, ROOT } from './helpers';
 
 const FOLDER = 'test/fixtures/broken';
 
@@ -119,6 +119,16 @@ const CASES: Record<string, Case> = {
   'no-steps': { pointer: '/steps', kind: 'range', at: { marker: '"steps"' } },
   'bad-date': { pointer: '/meta/published', kind: 'date', at: { marker: '"published"' } },
   'unsafe-source-link': { pointer: '/sources/0/url', kind: 'unsafe-link', at: { marker: '"url"' } },
+  'source-title-in-brackets': {
+    pointer: '/sources/0/title',
+    kind: 'rule',
+    at: { marker: '"title": "[Report' },
+  },
+  'source-without-date': {
+    pointer: '/sources/0/date',
+    kind: 'missing',
+    at: { marker: '"id": "post"', where: 'object' },
+  },
   'style-not-a-url': { pointer: '/map/style', kind: 'unsafe-link', at: { marker: '"style"' } },
   'unknown-region-country': {
     pointer: '/map/regionCountries/0',
@@ -173,7 +183,8 @@ const CASES: Record<string, Case> = {
   'date-precision-mismatch': {
     pointer: '/events/0/date/date',
     kind: 'date',
-    at: { marker: '"date": "2019-07"' },
+    // The first "2019-07" is a source's (well written); the second is the event's.
+    at: { marker: '"date": "2019-07"', nth: 2 },
   },
   'date-not-a-day': {
     pointer: '/events/0/date/date',
@@ -236,13 +247,15 @@ describe('broken story fixtures', () => {
   });
 
   it('accepts the minimal story they are all made from', () => {
-    expect(validateFiles(ROOT, { story: 'test/fixtures/valid-minimal.json' }).exitCode).toBe(0);
+    expect(
+      validateFiles(ROOT, { story: 'test/fixtures/valid-minimal.json', ...FIXTURE_GEO }).exitCode
+    ).toBe(0);
   });
 
   for (const [name, expected] of Object.entries(CASES)) {
     it(`${name}: ${expected.kind} at ${expected.pointer || '/'}`, () => {
       const path = `${FOLDER}/${name}.json`;
-      const report = validateFiles(ROOT, { story: path });
+      const report = validateFiles(ROOT, { story: path, ...FIXTURE_GEO });
       const first = report.problems[0];
       const text = readFileSync(join(ROOT, path), 'utf8');
       expect(first).toMatchObject({

@@ -6,6 +6,12 @@ import type { Story } from '../../src/lib/story/types';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+/** The places and route the validator's fixture stories are checked against (no sources). */
+export const FIXTURE_GEO = {
+  places: 'test/fixtures/geo/places.geojson',
+  route: 'test/fixtures/geo/route.geojson',
+} as const;
+
 export function committedFiles(): StoryFiles {
   const read = (path: string) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') });
   return {

@@ -28,9 +28,10 @@ describe('labelItems', () => {
     expect(acme).toMatchObject({
       name: 'Acme Trading',
       role: 'seller, as reported',
-      standing: 'in Elbonia (reported)',
+      // The period's span, as the fixture dates it (2008 to the first half of 2016).
+      standing: 'in Elbonia, 2008 to first half of 2016 (reported)',
     });
-    expect(globex!.standing).toBe('in Elbonia (confirmed)');
+    expect(globex!.standing).toBe('in Elbonia since 1 May 2010 (confirmed)');
     // Companies are named in full, or short on a phone.
     expect(place(itemsAt('close', 1, true), 'office')!.companies[0]!.name).toBe('Acme');
   });

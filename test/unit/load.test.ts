@@ -34,7 +34,7 @@ describe('loadStory with the committed files', () => {
     const dandong = story.places.find((p) => p.id === 'dandong');
     expect(dandong?.local).toEqual({ text: '丹东', lang: 'zh-Hans' });
     const rail = story.legs.find((l) => l.id === 'dandong-pyongyang');
-    expect(rail?.certainty).toBe('reported');
+    expect(rail?.certainty).toBe('inferred');
     expect(rail?.stops).toEqual(
       expect.arrayContaining([
         'dandong-station',
@@ -161,11 +161,12 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
       ...files,
       places: { path: 'geo/places.geojson', text: JSON.stringify(places) },
     });
-    expect(problems[0]).toMatchObject({
+    const inPlaces = problems.find((problem) => problem.file === 'geo/places.geojson');
+    expect(inPlaces).toMatchObject({
       file: 'geo/places.geojson',
       pointer: '/features/0/properties/confidence',
     });
-    expect(problems[0]?.message).toMatch(/"certain" is not allowed here/);
+    expect(inPlaces?.message).toMatch(/"certain" is not allowed here/);
   });
 
   it('checks that a route leg passes through its stops', () => {

@@ -153,6 +153,7 @@ describe("the overlay part of every step's state", () => {
           'un-2375',
           'kehua-sanctioned',
           'un-2397',
+          'koryolink-exemption',
         ],
         companies: [
           'huawei:left@huawei-hq',
@@ -293,8 +294,17 @@ describe('the timeline layout', () => {
 });
 
 describe("a company's standing in words", () => {
+  const base = {
+    id: 'x',
+    place: 'p',
+    status: undefined,
+    sanctioned: false,
+    period: undefined,
+    duringStep: false,
+    placeHedge: undefined,
+  } as const;
+
   it('never leaves the standing to colour alone', () => {
-    const base = { id: 'x', place: 'p', status: undefined, sanctioned: false } as const;
     expect(standingText({ ...base, standing: 'present', status: 'reported' }, 'North Korea')).toBe(
       'in North Korea (reported)'
     );
@@ -308,5 +318,39 @@ describe("a company's standing in words", () => {
       'no presence in North Korea sourced; sanctioned'
     );
     expect(standingText({ ...base, standing: 'not-yet' }, 'Elbonia')).toBe('not yet in Elbonia');
+  });
+
+  it('tells a period by its span, at the precision the sources give, never by its end alone', () => {
+    const period = {
+      from: { date: '2008', precision: 'year', about: true },
+      to: { date: '2016-H1', precision: 'half' },
+    } as const;
+    // A step whose time shares the period: the whole span.
+    expect(
+      standingText(
+        { ...base, standing: 'left', status: 'reported', period, duringStep: true },
+        'North Korea'
+      )
+    ).toBe('in North Korea, about 2008 to first half of 2016 (reported)');
+    // A later step: when it had left.
+    expect(
+      standingText(
+        { ...base, standing: 'left', status: 'reported', period, duringStep: false },
+        'North Korea'
+      )
+    ).toBe('left North Korea by first half of 2016 (reported)');
+    // Present with no end: since when.
+    expect(
+      standingText(
+        {
+          ...base,
+          standing: 'present',
+          status: 'confirmed',
+          period: { from: { date: '2008-12-15', precision: 'day' } },
+          duringStep: true,
+        },
+        'North Korea'
+      )
+    ).toBe('in North Korea since 15 December 2008 (confirmed)');
   });
 });

@@ -91,6 +91,13 @@ describe('the loader under random mutation of the real story', () => {
         const document = mutations.reduce(mutate, original);
         const { problems } = load(document);
         for (const problem of problems) {
+          if (problem.file === 'geo/places.geojson') {
+            // A story edit that drops a source the places cite: the place's citation is what
+            // breaks, and it is named where it stands.
+            expect(problem.kind).toBe('unknown-id');
+            expect(problem.pointer).toMatch(/^\/features\/\d+\/properties\/sources\/\d+$/);
+            continue;
+          }
           expect(problem.file).toBe('story/story.json');
           expect(problem.line).toBeGreaterThanOrEqual(1);
           const path = pointerSegments(problem.pointer);

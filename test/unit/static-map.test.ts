@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { staticMapDescription } from '../../src/lib/state/narration';
+import { stepState } from '../../src/lib/state/step-state';
 import {
   NARROW_STATIC_MAP_SIZE,
   STATIC_MAP_SIZE,
@@ -59,18 +60,35 @@ describe("a step's static map", () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain(`viewBox="0 0 ${STATIC_MAP_SIZE.width} ${STATIC_MAP_SIZE.height}"`);
     expect(svg).toMatch(
-      /<title>The map shows Pyongyang station \(.+\), Sinuiju Chongnyon station.*Route drawn: .*as reported/
+      /<title>The map shows Pyongyang station \(.+\), Sinuiju Chongnyon station.*Route drawn: .*its path is inferred, not reported/
     );
     expect(svg.match(/<svg/g)).toHaveLength(1);
     expect(svg.endsWith('</svg>')).toBe(true);
   });
 
-  it('draws reported legs solid and schematic ones dashed, and uncertain places as rings', () => {
-    const rail = staticMapSvg(story, indexOf('rail'), basemap);
-    const route = /stroke="#b3261e"[^/]*\/>/g;
-    expect(rail.match(route)?.every((p) => !p.includes('dasharray'))).toBe(true);
+  it('draws only reported legs solid, inferred ones dotted and schematic ones dashed', () => {
+    const route = /<path [^>]*stroke="#b3261e"[^>]*\/>/g;
+    const dashes = new Map<string, string | undefined>();
+    story.steps.forEach((_, index) => {
+      const drawn = stepState(story, index, 1).legs;
+      const paths = staticMapSvg(story, index, basemap).match(route) ?? [];
+      expect(paths).toHaveLength(drawn.length);
+      drawn.forEach((leg, i) => {
+        const dash = /stroke-dasharray="([^"]+)"/.exec(paths[i]!)?.[1];
+        if (leg.certainty === 'reported') expect(dash, leg.id).toBeUndefined();
+        else expect(dash, leg.id).toBeDefined();
+        dashes.set(leg.certainty, dash);
+      });
+    });
+    // Where the story has both, an inferred path and a schematic one never look alike.
+    if (dashes.has('inferred') && dashes.has('schematic')) {
+      expect(dashes.get('inferred')).not.toBe(dashes.get('schematic'));
+    }
+  });
+
+  it('draws uncertain places as rings, named as approximate', () => {
     const contract = staticMapSvg(story, indexOf('contract-2008'), basemap);
-    expect(contract.match(route)?.some((p) => p.includes('stroke-dasharray="7 6"'))).toBe(true);
+    expect(contract).toMatch(/<circle [^>]*stroke-dasharray="3 2"/);
     expect(contract).toContain('approximate</tspan>');
     expect(staticMapDescription(story, indexOf('contract-2008'))).toMatch(
       /dashed: route not reported/

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateFiles } from '../../src/cli/validate';
 import { contrastRatio } from '../../src/lib/story/contrast';
-import { ROOT, committedStory } from './helpers';
+import { FIXTURE_GEO, ROOT, committedStory } from './helpers';
 
 const run = promisify(execFile);
 
@@ -17,7 +17,10 @@ describe('validateFiles', () => {
   });
 
   it('exits 1 for a story with problems, listing each with line and column', () => {
-    const report = validateFiles(ROOT, { story: 'test/fixtures/story-unknown-ids.json' });
+    const report = validateFiles(ROOT, {
+      story: 'test/fixtures/story-unknown-ids.json',
+      ...FIXTURE_GEO,
+    });
     expect(report.exitCode).toBe(1);
     expect(report.problems.map((p) => `${p.line}:${p.column} ${p.pointer}`)).toEqual([
       '18:20 /steps/0/map/places/0',
@@ -26,16 +29,20 @@ describe('validateFiles', () => {
   });
 
   it('exits 2 for a file that is not JSON, and for one that cannot be read', () => {
-    expect(validateFiles(ROOT, { story: 'test/fixtures/story-trailing-comma.json' }).exitCode).toBe(
-      2
-    );
+    expect(
+      validateFiles(ROOT, { story: 'test/fixtures/story-trailing-comma.json', ...FIXTURE_GEO })
+        .exitCode
+    ).toBe(2);
     const missing = validateFiles(ROOT, { story: 'story/no-such-file.json' });
     expect(missing.exitCode).toBe(2);
     expect(missing.problems[0]?.message).toMatch(/cannot be read/);
   });
 
   it('warns about a step with no source, text too long for a phone card, and a pale colour', () => {
-    const report = validateFiles(ROOT, { story: 'test/fixtures/story-warnings.json' });
+    const report = validateFiles(ROOT, {
+      story: 'test/fixtures/story-warnings.json',
+      ...FIXTURE_GEO,
+    });
     expect(report.exitCode).toBe(0);
     expect(report.warnings.map((w) => `${w.pointer} ${w.message.split(';')[0]}`)).toEqual([
       '/companies/0/colour warning: company "pale" has colour #f0c040, 1.7:1 on white',
@@ -76,7 +83,13 @@ describe('npm run validate', () => {
   });
 
   it('prints one problem per line and exits 1 for a broken story', async () => {
-    const result = await cli('test/fixtures/story-unknown-ids.json');
+    const result = await cli(
+      'test/fixtures/story-unknown-ids.json',
+      '--places',
+      FIXTURE_GEO.places,
+      '--route',
+      FIXTURE_GEO.route
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(
       'test/fixtures/story-unknown-ids.json:18:20  /steps/0/map/places/0  unknown place "dandongg" — did you mean "dandong"?'

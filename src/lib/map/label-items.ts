@@ -7,13 +7,9 @@
  * to. A place the step does not label gets a label of its own when companies are shown there.
  */
 import type { LabelShape } from './placement';
-import {
-  placeNoteFor,
-  standingText,
-  type CompanyState,
-  type Standing,
-} from '../state/overlay-state';
+import { standingText, type CompanyState, type Standing } from '../state/overlay-state';
 import type { StepState } from '../state/step-state';
+import { isApproximate } from '../story/hedges';
 import type { LngLat, Place, PresenceStatus, RouteLeg, Story } from '../story/types';
 
 /** How a place's position is marked. */
@@ -85,7 +81,7 @@ export type LabelItem = PlaceLabel | LegLabel;
 export function markOf(place: Place): MarkKind | undefined {
   if (place.kind === 'country' || place.kind === 'river') return undefined;
   if (place.kind === 'crossing') return 'crossing';
-  if (place.confidence === 'unverified' || place.confidence === 'low') return 'approximate';
+  if (isApproximate(place)) return 'approximate';
   return place.kind === 'station' ? 'station' : 'dot';
 }
 
@@ -138,7 +134,7 @@ export function labelItems(story: Story, state: StepState, narrow: boolean): Lab
       role: company.role,
       standing: standingText(companyState, story.meta.region),
       state: companyState,
-      note: placeNoteFor(company, companyState),
+      note: companyState.placeHedge,
     });
     linesAt.set(companyState.place, lines);
   }
@@ -154,7 +150,10 @@ export function labelItems(story: Story, state: StepState, narrow: boolean): Lab
   };
   const placeItem = (place: Place, highlighted: boolean, listed: boolean): PlaceLabel => {
     const lines = linesAt.get(place.id) ?? [];
-    const mark = markOf(place);
+    // A place that stands for companies only with a hedge (a parent group's city, say) is
+    // drawn as uncertain as their placing there is.
+    const hedged = lines.length > 0 && lines.every((line) => line.state.placeHedge !== undefined);
+    const mark = hedged && markOf(place) ? 'approximate' : markOf(place);
     const across = place.kind === 'crossing' ? crossingDirection(story, place) : undefined;
     return {
       kind: 'place',

@@ -254,8 +254,11 @@ export function detailLayers(regionCountries: readonly string[]): LayerSpecifica
 const lineLayout: LineLayerSpecification['layout'] = { 'line-join': 'round', 'line-cap': 'round' };
 
 /**
- * The route layers drawn over any basemap, the embedded one or a newsroom's. Reported legs are
- * solid; schematic legs are dashed, so the map never shows more certainty than the sources.
+ * The route layers drawn over any basemap, the embedded one or a newsroom's. Only reported
+ * legs are solid; inferred legs (the path is the likeliest, not the reported one) are dotted,
+ * schematic legs (only the ends are reported) dashed: the map never shows more certainty than
+ * the sources. The legend (Legend.svelte) and the static maps (static-map/render.ts) draw the
+ * same three.
  */
 export function routeLayers(): LayerSpecification[] {
   return [
@@ -273,6 +276,15 @@ export function routeLayers(): LayerSpecification[] {
       filter: ['==', ['get', 'certainty'], 'reported'],
       layout: lineLayout,
       paint: { 'line-color': COLORS.route, 'line-width': 3.5 },
+    },
+    {
+      id: 'story-route-inferred',
+      type: 'line',
+      source: ROUTE_SOURCE,
+      filter: ['==', ['get', 'certainty'], 'inferred'],
+      layout: lineLayout,
+      // Round dots: a zero-length dash with round caps, one line width apart.
+      paint: { 'line-color': COLORS.route, 'line-width': 4, 'line-dasharray': [0, 2] },
     },
     {
       id: 'story-route-schematic',

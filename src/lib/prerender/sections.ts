@@ -6,6 +6,7 @@
 import { NARROW_MAX_WIDTH } from '../layout';
 import { overviewDescription, staticMapDescription } from '../state/narration';
 import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from '../static-map/sizes';
+import { citationNames, sourceDate } from '../story/citations';
 import { formatDate } from '../story/dates';
 import type { Story } from '../story/types';
 import { EVENT_KIND_NAMES, STATUS_NAMES, ui } from '../strings';
@@ -60,10 +61,10 @@ export function stepExtras(story: Story, index: number, assets: string): string 
   const alt = staticMapDescription(story, index);
   const draw = (lazy: boolean) =>
     picture(`${assets}/maps/${step.id}.svg`, `${assets}/maps/narrow/${step.id}.svg`, alt, lazy);
-  const outlets = new Map(story.sources.map((source) => [source.id, source.outlet]));
+  const names = citationNames(story, step.sources);
   const links = step.sources.map(
     (id, i) =>
-      html`${i > 0 ? '; ' : ''}<a href="#source-${id}" target="_self">${outlets.get(id) ?? id}</a>`
+      html`${i > 0 ? '; ' : ''}<a href="#source-${id}" target="_self">${names.get(id) ?? id}</a>`
   );
   const sources =
     links.length > 0 && html`<p class="step-sources">${ui.page.stepSources} ${links}</p>`;
@@ -78,7 +79,7 @@ export function sourcesAndCredits(story: Story): string {
       : html`<cite>${source.title}</cite>`;
     const note = source.note && html` <span class="note">${source.note}</span>`;
     return html`<li id="source-${source.id}">
-      <strong>${source.outlet}</strong>, ${title}, ${source.date}.${note}
+      <strong>${source.outlet}</strong>, ${title}, ${sourceDate(source)}.${note}
     </li>`;
   });
   const credits = story.meta.credits.map((credit) => html`<li>${credit}</li>`);

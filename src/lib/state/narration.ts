@@ -7,7 +7,8 @@
  * (a screen reader switches voice for them); `plainText` joins them for an `alt` attribute.
  */
 import { formatRange } from '../story/dates';
-import type { Place, Story } from '../story/types';
+import { isApproximate } from '../story/hedges';
+import type { Place, RouteLeg, Story } from '../story/types';
 import { listOf, ui } from '../strings';
 import { standingText } from './overlay-state';
 import { stepState, type StepState } from './step-state';
@@ -74,15 +75,13 @@ export function narrate(
       ? around(ui.narration.places, phraseList(shown.map(placePhrases)))
       : [{ text: ui.narration.region }]
   );
-  const approximate = shown.filter((p) => p.confidence === 'unverified' || p.confidence === 'low');
+  const approximate = shown.filter(isApproximate);
   if (approximate.length > 0) {
     sentences.push([{ text: ui.narration.approximate(listOf(approximate.map((p) => p.name))) }]);
   }
   const legs = state.legs.flatMap((leg) => {
     const route = story.legs.find((candidate) => candidate.id === leg.id);
-    if (!route) return [];
-    const how = leg.certainty === 'schematic' ? ui.narration.schematic : ui.narration.reported;
-    return [`${route.name} (${how})`];
+    return route ? [legPhrase(route)] : [];
   });
   if (legs.length > 0) sentences.push([{ text: ui.narration.route(legs.join('; ')) }]);
   const growing = step?.map.grow && story.legs.find((leg) => leg.id === step.map.grow);
@@ -95,7 +94,12 @@ export function narrate(
     if (!known) return [];
     const at = placesById.get(company.place)?.name;
     const standing = standingText(company, story.meta.region);
-    return [`${known.name}${at ? `, ${at}` : ''}: ${standing}`];
+    const where = !at
+      ? known.name
+      : company.placeHedge
+        ? ui.narration.hedgedPlace(known.name, at, company.placeHedge)
+        : `${known.name}, ${at}`;
+    return [`${where}: ${standing}`];
   });
   if (companies.length > 0)
     sentences.push([{ text: ui.narration.companies(companies.join('; ')) }]);
@@ -103,6 +107,16 @@ export function narrate(
   return merge(
     sentences.flatMap((sentence, i) => (i > 0 ? [{ text: ' ' }, ...sentence] : sentence))
   );
+}
+
+/** "Dandong to Pyongyang by rail (dotted: its path is inferred, not reported)" */
+function legPhrase(leg: RouteLeg): string {
+  const how = {
+    reported: ui.narration.reported,
+    inferred: ui.narration.inferred,
+    schematic: ui.narration.schematic,
+  }[leg.certainty];
+  return `${leg.name} (${how})`;
 }
 
 /** Joins neighbouring phrases in the same language, and drops empty ones. */
@@ -129,9 +143,6 @@ export function staticMapDescription(story: Story, stepIndex: number): string {
 
 /** The overview map in words: every route leg, named, with how sure the sources are of it. */
 export function overviewDescription(story: Story): string {
-  const legs = story.legs.map((leg) => {
-    const how = leg.certainty === 'schematic' ? ui.narration.schematic : ui.narration.reported;
-    return `${leg.name} (${how})`;
-  });
+  const legs = story.legs.map(legPhrase);
   return `${ui.page.overview}. ${legs.length > 0 ? ui.narration.route(legs.join('; ')) : ui.narration.region}`;
 }

@@ -2,8 +2,16 @@
  * The overlays' part of a step's state: which time the step is about, which events fall in it,
  * and where each company stands at its end. Pure, like the rest of the state module.
  */
-import { dateBand, overlaps, rangeBand, type Band } from '../story/dates';
-import type { Company, Presence, PresenceStatus, Step, Story, StoryEvent } from '../story/types';
+import { dateBand, formatDate, formatRange, overlaps, rangeBand, type Band } from '../story/dates';
+import type {
+  Company,
+  Presence,
+  PresenceStatus,
+  Step,
+  Story,
+  StoryDateRange,
+  StoryEvent,
+} from '../story/types';
 import { STATUS_NAMES, ui } from '../strings';
 
 /**
@@ -22,6 +30,15 @@ export interface CompanyState {
   sanctioned: boolean;
   /** Id of the place the map shows it at: the period's place while present, else its home. */
   place: string;
+  /** The dates of the period it is in, or last left, as precise as the sources give them. */
+  period: StoryDateRange | undefined;
+  /** That period shares a moment with the step's span: the step speaks of a time it was there. */
+  duringStep: boolean;
+  /**
+   * The hedge on where it is shown (`Company.placeHedge`) when it is shown at its home place;
+   * the map draws its mark there as uncertain.
+   */
+  placeHedge: string | undefined;
 }
 
 export interface OverlayState {
@@ -95,30 +112,57 @@ function computeOverlayState(story: Story, step: Step): OverlayState {
     events: eventsIn(story.events, when).map((event) => event.id),
     companies: story.companies.map((company) => {
       const { standing, period } = presenceAt(company, moment);
+      const place = standing === 'present' && period?.place ? period.place : company.place;
       return {
         id: company.id,
         standing,
         status: period?.status,
         sanctioned: sanctionedAt(company, story.events, moment),
-        place: standing === 'present' && period?.place ? period.place : company.place,
+        place,
+        period: period && { from: period.from, ...(period.to && { to: period.to }) },
+        duringStep: period !== undefined && overlaps(presenceBand(period), when),
+        placeHedge: place === company.place ? company.placeHedge : undefined,
       };
     }),
   };
 }
 
-/** What the map says of a company's standing: "in North Korea (reported)", "left North Korea (reported); sanctioned", … */
-export function standingText(state: CompanyState, region: string): string {
-  const status = state.status ? ` (${STATUS_NAMES[state.status]})` : '';
-  const base = {
-    present: `${ui.presence.present(region)}${status}`,
-    left: `${ui.presence.left(region)}${status}`,
-    'not-yet': ui.presence.notYet(region),
-    none: ui.presence.none(region),
-  }[state.standing];
-  return state.sanctioned ? `${base}; ${ui.presence.sanctioned}` : base;
+/** The span a presence period may cover: from the start of `from` to the end of `to`. */
+function presenceBand(period: Presence): Band {
+  return {
+    start: dateBand(period.from).start,
+    end: period.to ? dateBand(period.to).end : Infinity,
+  };
 }
 
-/** The company's line under its name when it is shown at a home that is not plainly its own. */
-export function placeNoteFor(company: Company, state: CompanyState): string | undefined {
-  return state.place === company.place ? company.placeNote : undefined;
+/**
+ * What the map, its narration and its tables say of a company's standing, with the dates of
+ * its period as precise as the sources give them: "in North Korea since 15 December 2008
+ * (confirmed)", "in North Korea, about 2008 to first half of 2016 (reported)" for a step
+ * whose span that period shares, "left North Korea by first half of 2016 (reported);
+ * sanctioned" for a later one. A span is never told by its end alone.
+ */
+export function standingText(state: CompanyState, region: string): string {
+  const status = state.status ? ` (${STATUS_NAMES[state.status]})` : '';
+  const { period } = state;
+  let base: string;
+  if (state.standing === 'present' && period) {
+    base = period.to
+      ? ui.presence.presentDuring(region, formatRange(period))
+      : ui.presence.presentSince(region, formatDate(period.from));
+  } else if (state.standing === 'left' && period?.to) {
+    base = state.duringStep
+      ? ui.presence.presentDuring(region, formatRange(period))
+      : ui.presence.leftBy(region, formatDate(period.to));
+  } else {
+    base = {
+      present: ui.presence.present(region),
+      left: ui.presence.left(region),
+      'not-yet': ui.presence.notYet(region),
+      none: ui.presence.none(region),
+    }[state.standing];
+  }
+  const withStatus =
+    state.standing === 'present' || state.standing === 'left' ? base + status : base;
+  return state.sanctioned ? `${withStatus}; ${ui.presence.sanctioned}` : withStatus;
 }

@@ -19,6 +19,7 @@ export { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE };
 import { overviewDescription, staticMapDescription } from '../state/narration';
 import { stepState, type StepState } from '../state/step-state';
 import { ui } from '../strings';
+import { isApproximate } from '../story/hedges';
 import type { LngLat, Story } from '../story/types';
 
 /**
@@ -224,10 +225,15 @@ function drawMap(
       properties: {},
       geometry: { type: 'LineString', coordinates: route.coordinates },
     });
-    const dash = leg.certainty === 'schematic' ? ' stroke-dasharray="7 6"' : '';
+    // As the live map (map/style.ts): reported solid, inferred dotted, schematic dashed.
+    const line = {
+      reported: 'stroke-linecap="round"',
+      inferred: 'stroke-linecap="round" stroke-dasharray="0 7"',
+      schematic: 'stroke-linecap="butt" stroke-dasharray="7 6"',
+    }[leg.certainty];
     layers.push(
       `<path d="${d}" fill="none" stroke="${COLORS.casing}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/>`,
-      `<path d="${d}" fill="none" stroke="${COLORS.route}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"${dash}/>`
+      `<path d="${d}" fill="none" stroke="${COLORS.route}" stroke-width="3" stroke-linejoin="round" ${line}/>`
     );
   }
   // Marks first, then labels placed by the live map's placement (map/placement.ts), on sizes
@@ -244,7 +250,7 @@ function drawMap(
     return [{ place, highlighted: placeState.highlighted, x, y }];
   });
   const requests: LabelRequest[] = shown.map(({ place, highlighted, x, y }, index) => {
-    const uncertain = place.confidence === 'unverified' || place.confidence === 'low';
+    const uncertain = isApproximate(place);
     const markless = place.kind === 'country' || place.kind === 'river';
     if (!markless) {
       layers.push(
@@ -282,7 +288,7 @@ function drawMap(
   shown.forEach(({ place, highlighted }, index) => {
     const label = placed.get(String(index));
     if (!label) return;
-    const uncertain = place.confidence === 'unverified' || place.confidence === 'low';
+    const uncertain = isApproximate(place);
     const weight = highlighted ? ' font-weight="700"' : '';
     const italic = place.kind === 'river' ? ' font-style="italic" fill="#2f5d85"' : '';
     const tx = Math.round(label.box.left + 2);

@@ -72,7 +72,9 @@ const PLACE_KINDS: readonly PlaceKind[] = [
   'country',
   'river',
 ];
-const CERTAINTIES: readonly Certainty[] = ['reported', 'schematic'];
+const CERTAINTIES: readonly Certainty[] = ['reported', 'inferred', 'schematic'];
+/** Place kinds that are a name on the map, not a located point: they take no confidence. */
+const NAME_ONLY_KINDS: ReadonlySet<PlaceKind> = new Set(['country', 'river']);
 /** Prefixes of the page's own element ids (StoryPage.svelte), which step ids must not take. */
 const RESERVED_STEP_ID_PREFIXES = ['source-', 'storymap-'];
 const TRANSITIONS: readonly Transition[] = ['fly', 'ease', 'jump'];
@@ -156,12 +158,30 @@ function readFeatures(
 
 function readPlaces(reader: JsonReader, value: unknown): Place[] {
   const places: Place[] = [];
-  const keys = ['id', 'name', 'local', 'kind', 'confidence', 'note'];
+  const keys = ['id', 'name', 'local', 'kind', 'confidence', 'sources', 'note'];
   for (const { at, properties: props, pAt, geometry, gAt } of readFeatures(reader, value, keys)) {
     const id = readId(reader, props, 'id', pAt);
     const name = reader.string(props, 'name', pAt);
     const kind = reader.oneOf(props, 'kind', pAt, PLACE_KINDS);
-    const confidence = reader.oneOf(props, 'confidence', pAt, CONFIDENCES);
+    const nameOnly = kind !== undefined && NAME_ONLY_KINDS.has(kind);
+    let confidence: Confidence | undefined;
+    if (nameOnly && props.confidence !== undefined) {
+      reader.fail(
+        pointerTo(pAt, 'confidence'),
+        `a ${kind} is a name placed on the map, not a located point: it claims no position, so leave out "confidence"`,
+        'rule'
+      );
+    } else if (!nameOnly) {
+      confidence = reader.oneOf(props, 'confidence', pAt, CONFIDENCES);
+    }
+    const sources = reader.list(props, 'sources', pAt, reader.text, { optional: true }) ?? [];
+    if ((confidence === 'high' || confidence === 'medium') && sources.length === 0) {
+      reader.fail(
+        pointerTo(pAt, 'confidence'),
+        `a ${confidence} confidence needs a source: cite the story's sources for this position in "sources", or lower it to "low" (derived or interpolated) or "unverified" (no source gives it)`,
+        'rule'
+      );
+    }
     const note = reader.optionalString(props, 'note', pAt);
     let local: Place['local'];
     if (props.local !== undefined) {
@@ -173,14 +193,15 @@ function readPlaces(reader: JsonReader, value: unknown): Place[] {
     }
     if (geometry.type !== 'Point') reader.fail(pointerTo(gAt, 'type'), 'expected "Point"', 'type');
     const coordinates = reader.lngLat(geometry.coordinates, pointerTo(gAt, 'coordinates'));
-    if (id && name && kind && confidence && coordinates) {
+    if (id && name && kind && (confidence || nameOnly) && coordinates) {
       places.push(
         located(
           {
             id,
             name,
             kind,
-            confidence,
+            ...(confidence && { confidence }),
+            sources,
             coordinates,
             ...(local && { local }),
             ...(note && { note }),
@@ -445,7 +466,7 @@ function readCompany(reader: JsonReader, value: unknown, at: string): Company | 
     'shortName',
     'colour',
     'place',
-    'placeNote',
+    'placeHedge',
     'role',
     'presence',
     'note',
@@ -466,7 +487,7 @@ function readCompany(reader: JsonReader, value: unknown, at: string): Company | 
     located(readPresence(reader, v, pAt), pAt)
   );
   const note = reader.optionalString(company, 'note', at);
-  const placeNote = reader.optionalString(company, 'placeNote', at);
+  const placeHedge = reader.optionalString(company, 'placeHedge', at);
   const shortName = reader.optionalString(company, 'shortName', at);
   const role = reader.optionalString(company, 'role', at);
   // Periods oldest first and apart: the timeline draws them in one lane.
@@ -489,7 +510,7 @@ function readCompany(reader: JsonReader, value: unknown, at: string): Company | 
     colour,
     place,
     presence,
-    ...(placeNote && { placeNote }),
+    ...(placeHedge && { placeHedge }),
     ...(shortName && { shortName }),
     ...(role && { role }),
     ...(note && { note }),
@@ -535,19 +556,58 @@ function readRegionCountries(reader: JsonReader, map: JsonObject): string[] {
 }
 
 function readSource(reader: JsonReader, value: unknown, at: string): Source | undefined {
-  const source = reader.object(value, at, ['id', 'outlet', 'title', 'date', 'url', 'note']);
+  const keys = ['id', 'outlet', 'title', 'date', 'updated', 'undated', 'url', 'note'];
+  const source = reader.object(value, at, keys);
   if (!source) return undefined;
   const id = readId(reader, source, 'id', at);
   const outlet = reader.string(source, 'outlet', at);
-  const title = reader.string(source, 'title', at);
-  const date = reader.string(source, 'date', at);
+  let title = reader.string(source, 'title', at);
+  if (title !== undefined && /^\s*\[.*\]\s*$/s.test(title)) {
+    title = reader.fail(
+      pointerTo(at, 'title'),
+      'a title in [brackets] reads as a placeholder: give the headline or title as published, or cite a source whose title you have',
+      'rule'
+    );
+  }
+  const date =
+    source.date === undefined ? undefined : readDate(reader, source.date, pointerTo(at, 'date'));
+  const updated =
+    source.updated === undefined
+      ? undefined
+      : readDate(reader, source.updated, pointerTo(at, 'updated'));
+  const undated = reader.optionalString(source, 'undated', at);
+  if (source.date === undefined && undated === undefined && source.undated === undefined) {
+    reader.fail(
+      pointerTo(at, 'date'),
+      'missing required field "date": when was it published? (for a reference work that carries no date, say so in "undated" instead)',
+      'missing'
+    );
+  } else if (source.date !== undefined && source.undated !== undefined) {
+    reader.fail(pointerTo(at, 'undated'), 'a source with a "date" is not "undated"', 'rule');
+  }
+  if (date && updated && dateBand(updated).end <= dateBand(date).start) {
+    reader.fail(
+      pointerTo(at, 'updated'),
+      `it was updated (${formatDate(updated)}) before it was published (${formatDate(date)})`,
+      'date'
+    );
+  }
   const url = reader.optionalString(source, 'url', at);
   const note = reader.optionalString(source, 'note', at);
   if (url !== undefined && !/^https?:\/\//.test(url)) {
     reader.fail(pointerTo(at, 'url'), 'links must start with http:// or https://', 'unsafe-link');
   }
-  if (!id || !outlet || !title || !date) return undefined;
-  return { id, outlet, title, date, ...(url && { url }), ...(note && { note }) };
+  if (!id || !outlet || !title || !(date || undated)) return undefined;
+  return {
+    id,
+    outlet,
+    title,
+    ...(date && { date }),
+    ...(updated && { updated }),
+    ...(undated && { undated }),
+    ...(url && { url }),
+    ...(note && { note }),
+  };
 }
 
 /** Reports ids used twice in one list. */
@@ -665,6 +725,21 @@ function checkReferences(
   });
 }
 
+/** A place's sources are the story's: each id it cites must be one of story.json's sources. */
+function checkPlaceSources(reader: JsonReader, places: Place[], sourceIds: Set<string>): void {
+  for (const place of places) {
+    place.sources.forEach((id, i) => {
+      if (!sourceIds.has(id)) {
+        reader.fail(
+          `${locationOf(place)}/properties/sources/${i}`,
+          `unknown source "${id}"${didYouMean(id, sourceIds)}: a place cites the sources listed in the story file`,
+          'unknown-id'
+        );
+      }
+    });
+  }
+}
+
 function checkLegStops(reader: JsonReader, legs: RouteLeg[], places: Place[]): void {
   const byId = new Map(places.map((p) => [p.id, p]));
   legs.forEach((leg) => {
@@ -758,7 +833,7 @@ export function loadStory(files: StoryFiles): Story {
     const meta = metaObject && {
       title: reader.string(metaObject, 'title', '/meta'),
       dek: reader.string(metaObject, 'dek', '/meta'),
-      byline: reader.string(metaObject, 'byline', '/meta'),
+      byline: reader.optionalString(metaObject, 'byline', '/meta'),
       published: reader.string(metaObject, 'published', '/meta'),
       credits: reader.list(metaObject, 'credits', '/meta', reader.text, { optional: true }),
       region: reader.optionalString(metaObject, 'region', '/meta'),
@@ -822,12 +897,13 @@ export function loadStory(files: StoryFiles): Story {
       { steps, places, legs, sources, events, companies },
       { steps: root.steps, sources: root.sources, companies: root.companies }
     );
-    if (meta?.title && meta.dek && meta.byline && meta.published && meta.credits) {
+    checkPlaceSources(placeReader, places, declaredIds(root.sources, sources));
+    if (meta?.title && meta.dek && meta.published && meta.credits) {
       story = {
         meta: {
           title: meta.title,
           dek: meta.dek,
-          byline: meta.byline,
+          ...(meta.byline && { byline: meta.byline }),
           published: meta.published,
           credits: meta.credits,
           region: meta.region ?? DEFAULT_REGION,
@@ -844,7 +920,8 @@ export function loadStory(files: StoryFiles): Story {
     }
   }
 
-  problems.push(...placeReader.problems, ...routeReader.problems, ...reader.problems);
+  // The story file's problems first: it is the file an editor is working on.
+  problems.push(...reader.problems, ...placeReader.problems, ...routeReader.problems);
   if (problems.length > 0 || !story) throw new StoryError(withPositions(problems, files));
   return story;
 }

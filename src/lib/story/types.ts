@@ -23,7 +23,13 @@ export type Latitude = number;
 /** `[longitude, latitude]` in degrees (WGS84), longitude first, as GeoJSON writes it. */
 export type LngLat = [Longitude, Latitude];
 
-/** How sure the fact base is of a place's position (facts.md marks H, M, L, UNVERIFIED). */
+/**
+ * How sure the sources are of a place's position. `high`: an official source, or two or more
+ * independent ones that agree. `medium`: one reputable source. `low`: derived or
+ * interpolated. `unverified`: no source gives it. `high` and `medium` must cite the sources
+ * they rest on; `low` and `unverified` positions are drawn, named and described as
+ * approximate everywhere they appear.
+ */
 export type Confidence = 'high' | 'medium' | 'low' | 'unverified';
 
 /**
@@ -41,14 +47,25 @@ export interface Place {
   /** The name in local script, rendered with its `lang` so the right font is chosen. */
   local?: { text: string; lang: string };
   kind: PlaceKind;
-  confidence: Confidence;
+  /**
+   * How sure the sources are of its position. Required for a place drawn with a marker; a
+   * `country` or `river` name makes no claim of position and takes none.
+   */
+  confidence?: Confidence;
+  /** Ids of the story's sources for its position; at least one for `high` or `medium`. */
+  sources: Id[];
   coordinates: LngLat;
   /** Where the position comes from and how far to trust it. */
   note?: string;
 }
 
-/** `reported`: the sources describe this leg. `schematic`: only its ends are reported. */
-export type Certainty = 'reported' | 'schematic';
+/**
+ * How much of a leg the sources give. `reported`: the leg and its path. `inferred`: the leg
+ * and how goods moved on it are reported, its path is not: it is drawn along the likeliest
+ * way (a railway line, say). `schematic`: only its ends are reported; a straight line joins
+ * them. Only `reported` is drawn solid.
+ */
+export type Certainty = 'reported' | 'inferred' | 'schematic';
 
 export interface RouteLeg {
   id: string;
@@ -95,15 +112,24 @@ export interface Source {
    */
   outlet: Text;
   /**
-   * Its headline; in [square brackets] when it describes the item instead.
-   * @examples ["[Report on the Post's findings]"]
+   * Its headline or title, as published: plain text, never a [bracketed] description.
+   * @examples ["Huawei suspected of decade long relations with North Korea – report"]
    */
   title: Text;
   /**
-   * Publication date as readers should see it.
-   * @examples ["22 July 2019", "July 2019"]
+   * When it was published, as precisely as it says. Every source has a `date`, except a
+   * reference work that carries none (say so in `undated`).
+   * @examples [{ "date": "2019-07-22", "precision": "day" }]
    */
-  date: Text;
+  date?: StoryDate;
+  /** When it was last updated, if it says so. */
+  updated?: StoryDate;
+  /**
+   * For a reference work that carries no date (an archived encyclopedia article): what it is
+   * instead, shown where the date would be. Only when there is no `date`.
+   * @examples ["archived copy; the revision's date was not recorded"]
+   */
+  undated?: Text;
   /** Optional link to it. */
   url?: HttpUrl;
   /** How the story uses it, or how it reached us (e.g. "as reported by Reuters"). */
@@ -360,11 +386,13 @@ export interface Company {
   /** Id of its home place (headquarters or base), where the map shows it by default. */
   place: Id;
   /**
-   * What the home place stands for, when it is not plainly the company's own seat; shown
-   * with the company's label on the map.
-   * @examples ["parent group's city; its own is not confirmed"]
+   * The hedge on `place`, when the sources do not establish it as the company's own seat
+   * (e.g. its parent group's city). Shown wherever the company is placed (its label on the
+   * map, the narration, the static maps' descriptions, the companies' table), and its mark
+   * on the map is drawn as uncertain.
+   * @examples ["its parent group's city; its own is not established"]
    */
-  placeNote?: Text;
+  placeHedge?: Text;
   /**
    * What it did in the story, in a few words, shown beside its name in the map's list of the
    * companies at a place. Hedge it as the sources do.
@@ -383,8 +411,8 @@ export interface StoryMetaDocument {
   title: Text;
   /** The standfirst under the headline. */
   dek: Text;
-  /** Who wrote it. */
-  byline: Text;
+  /** Who wrote it, as it should read ("By …"). Left out, no byline is shown. */
+  byline?: Text;
   /**
    * The publication date, written YYYY-MM-DD.
    * @pattern ^\d{4}-\d{2}-\d{2}$

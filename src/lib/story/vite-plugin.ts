@@ -57,9 +57,9 @@ export interface StoryPluginOptions {
   root: string;
   /** @defaultValue `story/story.json`, or the `STORY_FILE` environment variable when set */
   story?: string;
-  /** @defaultValue `geo/places.geojson` */
+  /** @defaultValue `geo/places.geojson`, or the `PLACES_FILE` environment variable when set */
   places?: string;
-  /** @defaultValue `geo/route.geojson` */
+  /** @defaultValue `geo/route.geojson`, or the `ROUTE_FILE` environment variable when set */
   route?: string;
 }
 
@@ -86,8 +86,9 @@ export function browserStory(story: Story): Story {
     // notes.
     sources: [],
     steps: story.steps.map((step) => ({ ...step, text: '', html: ' ', sources: [] })),
-    // Notes on positions and legs are for editors and the fact check; no page shows them.
-    places: story.places.map(({ note: _note, ...place }) => place),
+    // Notes on positions and legs are for editors and the fact check; no page shows them. A
+    // position's sources are listed by the server-rendered page, as every source is.
+    places: story.places.map(({ note: _note, ...place }) => ({ ...place, sources: [] })),
     legs: story.legs.map(({ note: _note, ...leg }) => leg),
     // Events' and periods' sources too: only the timeline's tooltips name them, from the notes.
     events: story.events.map(({ note: _note, ...event }) => ({ ...event, sources: [] })),
@@ -113,8 +114,8 @@ function readJson<T>(root: string, path: string, fallback: T): T {
 export function storyPlugin(options: StoryPluginOptions): Plugin {
   const paths: StoryPaths = {
     story: options.story ?? process.env.STORY_FILE ?? 'story/story.json',
-    places: options.places ?? 'geo/places.geojson',
-    route: options.route ?? 'geo/route.geojson',
+    places: options.places ?? process.env.PLACES_FILE ?? 'geo/places.geojson',
+    route: options.route ?? process.env.ROUTE_FILE ?? 'geo/route.geojson',
   };
   const watched = new Set(Object.values(paths).map((path) => resolve(options.root, path)));
   let building = false;
