@@ -62,9 +62,17 @@ describe('dates with a precision', () => {
     expect(dateProblem('2016-02-29', 'day')).toBeUndefined();
     expect(dateProblem('2016-H2', 'half')).toBeUndefined();
     expect(dateProblem('2015-02-29', 'day')).toBe(
-      '"2015-02-29" is not a day: February 2015 has 28 days'
+      '"2015-02-29": day 29 does not exist, February 2015 has 28 days'
     );
-    expect(dateProblem('2016-13', 'month')).toBe('"2016-13" has no month 13');
+    expect(dateProblem('2016-13', 'month')).toBe(
+      '"2016-13": month 13 does not exist (months run from 01 to 12)'
+    );
+    expect(dateProblem('2017-13-45', 'day')).toMatch(/month 13 does not exist/);
+    expect(dateProblem('2016-04-31', 'day')).toMatch(/day 31 does not exist, April 2016 has 30/);
+    expect(dateProblem('2016-04-00', 'day')).toMatch(/day 0 does not exist/);
+    // Leap years: every fourth, but not centuries, except every fourth century.
+    expect(dateProblem('2000-02-29', 'day')).toBeUndefined();
+    expect(dateProblem('1900-02-29', 'day')).toMatch(/February 1900 has 28 days/);
     expect(dateProblem('2016-06', 'day')).toMatch(
       /does not match precision "day": write YYYY-MM-DD.*written as a month date/
     );

@@ -19,6 +19,8 @@ interface Case {
   /** Where the problem is: the start of the file, a marker (its nth occurrence), the opening
    * brace of the object holding a marker, or the first character after a marker. */
   at: 'start' | { marker: string; nth?: number; where?: 'marker' | 'object' | 'after' };
+  /** What the message must say, where its words matter. */
+  message?: RegExp;
 }
 
 const CASES: Record<string, Case> = {
@@ -118,6 +120,30 @@ const CASES: Record<string, Case> = {
   },
   'no-steps': { pointer: '/steps', kind: 'range', at: { marker: '"steps"' } },
   'bad-date': { pointer: '/meta/published', kind: 'date', at: { marker: '"published"' } },
+  'published-not-a-date': {
+    pointer: '/meta/published',
+    kind: 'date',
+    at: { marker: '"published"' },
+    message: /^"2017-13-45": month 13 does not exist/,
+  },
+  'date-not-in-leap-year': {
+    pointer: '/events/0/date/date',
+    kind: 'date',
+    at: { marker: '"date": "2019-02-29"' },
+    message: /day 29 does not exist, February 2019 has 28 days/,
+  },
+  'presence-ends-before-start': {
+    pointer: '/companies/0/presence/0/to',
+    kind: 'date',
+    at: { marker: '"to"' },
+    message: /the end \(2007\) comes before the start \(about 2008\)/,
+  },
+  'source-date-not-a-date': {
+    pointer: '/sources/1/date/date',
+    kind: 'date',
+    at: { marker: '"date": "2019-00"' },
+    message: /month 0 does not exist/,
+  },
   'unsafe-source-link': { pointer: '/sources/0/url', kind: 'unsafe-link', at: { marker: '"url"' } },
   'source-title-in-brackets': {
     pointer: '/sources/0/title',
@@ -267,6 +293,7 @@ describe('broken story fixtures', () => {
       expect(report.exitCode).toBe(['syntax', 'empty'].includes(expected.kind) ? 2 : 1);
       // The message is written for a person: no stack trace, no internal names.
       expect(first?.message).not.toMatch(/Error|undefined|\[object/);
+      if (expected.message) expect(first?.message).toMatch(expected.message);
     });
   }
 });

@@ -43,12 +43,13 @@ export function dateProblem(date: string, precision: DatePrecision): string | un
   if (precision === 'month' || precision === 'day') {
     const year = Number(match[1]);
     const month = Number(match[2]);
-    if (month < 1 || month > 12) return `"${date}" has no month ${match[2]}`;
+    if (month < 1 || month > 12)
+      return `"${date}": month ${month} does not exist (months run from 01 to 12)`;
     if (precision === 'day') {
       const day = Number(match[3]);
       const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
       if (day < 1 || day > days)
-        return `"${date}" is not a day: ${MONTHS[month - 1]} ${year} has ${days} days`;
+        return `"${date}": day ${day} does not exist, ${MONTHS[month - 1]} ${year} has ${days} days`;
     }
   }
   return undefined;

@@ -838,9 +838,8 @@ export function loadStory(files: StoryFiles): Story {
       credits: reader.list(metaObject, 'credits', '/meta', reader.text, { optional: true }),
       region: reader.optionalString(metaObject, 'region', '/meta'),
     };
-    if (meta?.published && !/^\d{4}-\d{2}-\d{2}$/.test(meta.published)) {
-      reader.fail('/meta/published', 'expected a date written YYYY-MM-DD', 'date');
-    }
+    const publishedProblem = meta?.published && dateProblem(meta.published, 'day');
+    if (publishedProblem) reader.fail('/meta/published', publishedProblem, 'date');
     const mapObject =
       root.map === undefined ? {} : reader.object(root.map, '/map', ['style', 'regionCountries']);
     const style = mapObject && reader.optionalString(mapObject, 'style', '/map');
