@@ -12,6 +12,9 @@ const config = {
       assets: process.env.BUILD_DIR ?? 'build',
       fallback: undefined,
       strict: true,
+      // Gzip and Brotli copies of every text file, which the server (src/cli/serve.ts) sends
+      // to browsers that accept them. The build tests' throwaway builds skip them.
+      precompress: process.env.BUILD_DIR === undefined,
     }),
     outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
     // Relative asset paths let the built folder be served from any sub-path of a newsroom's site.

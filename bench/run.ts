@@ -90,9 +90,11 @@ function kindOf(path: string, content: Buffer): Kind {
   return 'other';
 }
 
+/** Every file of the build, without the precompressed copies the server sends instead. */
 function files(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
+    if (/\.(gz|br)$/.test(name)) return [];
     return statSync(path).isDirectory() ? files(path) : [path];
   });
 }

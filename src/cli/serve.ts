@@ -1,79 +1,78 @@
 /**
- * A small static file server for the built site: `npm start` uses it on http://localhost:4173
- * (`PORT` overrides), and the end-to-end tests start it on a free loopback port.
- * No dependencies; serves only files inside the given folder.
+ * Serves the built site: `npm start` and `npm run serve` on http://localhost:4173 (`PORT` and
+ * `HOST` override), and the end-to-end tests on a free loopback port.
+ *
+ * The files are served by sirv, a maintained static server: HEAD, ETag and 304, Range, and the
+ * Gzip and Brotli copies the build writes beside each text file. sirv reads the folder once at
+ * start and serves only the files it found, so no request path (`..`, encoded or not,
+ * backslashes, NUL) reaches outside it. What is ours: the cache policy (hashed assets are
+ * immutable for a year, everything else revalidates), folders answered at their
+ * trailing-slash address (the built pages use relative asset paths), and unknown paths
+ * answered with the site's 404 page and status 404.
  */
-import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
+/** Assets whose names carry a hash of their content: they never change at their address. */
+const IMMUTABLE = /^\/_app\/immutable\//;
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-/** The file a URL path maps to inside `root`, or `undefined` if it would leave `root`. */
-export function fileFor(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return undefined;
+/** The folders of the site that have a page, by their address without a trailing slash. */
+function folderPaths(root: string): Set<string> {
+  const folders = new Set<string>();
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const match = /^(.+)[/\\]index\.html$/.exec(file);
+    if (match?.[1]) folders.add(`/${match[1].replaceAll('\\', '/')}`);
   }
-  const path = normalize(join(root, decoded));
-  if (path !== root && !path.startsWith(root + sep)) return undefined;
-  try {
-    if (statSync(path).isDirectory()) return join(path, 'index.html');
-  } catch {
-    // Not found: let the caller answer 404.
-  }
-  return path;
+  return folders;
 }
 
 export function serve(folder: string, port: number, host = '127.0.0.1'): Promise<Server> {
   const root = resolve(folder);
-  const server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    // Folders are served at their trailing-slash URL so relative asset paths resolve.
-    const bare = url.split('?')[0] ?? '/';
-    const file = fileFor(root, url);
-    let isFile = false;
-    try {
-      isFile = file !== undefined && statSync(file).isFile();
-    } catch {
-      isFile = false;
+  const notFoundFile = join(root, '404.html');
+  const notFoundPage = existsSync(notFoundFile) ? readFileSync(notFoundFile) : undefined;
+  const folders = folderPaths(root);
+  const files = sirv(root, {
+    dev: false,
+    etag: true,
+    gzip: true,
+    brotli: true,
+    // A folder's page at its slash ("/embed/" is /embed/index.html); "/embed" itself is
+    // redirected below before sirv sees it. No dotfiles.
+    dotfiles: false,
+    extensions: ['html'],
+    setHeaders(response, pathname) {
+      response.setHeader(
+        'cache-control',
+        IMMUTABLE.test(pathname) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache'
+      );
+    },
+  });
+  const notFound = (response: ServerResponse) => {
+    response.statusCode = 404;
+    response.setHeader('cache-control', 'no-cache');
+    if (notFoundPage) {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(notFoundPage);
+    } else {
+      response.setHeader('content-type', 'text/plain; charset=utf-8');
+      response.end('Not found');
     }
-    if (
-      isFile &&
-      !bare.endsWith('/') &&
-      file?.endsWith(`${sep}index.html`) &&
-      !bare.endsWith('.html')
-    ) {
-      response.writeHead(301, { location: `${bare}/` });
+  };
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    // A folder's address without its slash: the page's relative paths need the slash.
+    if (folders.has(path)) {
+      response.writeHead(301, { location: `${path}/` });
       response.end();
       return;
     }
-    if (!file || !isFile) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Not found');
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
-    createReadStream(file).pipe(response);
-  });
+    files(request, response, () => notFound(response));
+  };
+  const server = createServer(handle);
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolvePromise(server));

@@ -160,7 +160,10 @@ describe.skipIf(!chromiumForStyle)('a newsroom map style', () => {
     build?.remove();
   });
 
+  /** Serves the folder as it is now: the server reads its files once, when it starts. */
   async function open() {
+    await site.close();
+    site = await startSite(build.folder);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const issues = watchPage(page, site.origin);
     await page.goto(`${site.origin}/`);
