@@ -64,6 +64,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Roomy for a machine busy with other work; the slow tests set their own.
+          testTimeout: 30_000,
         },
       },
       {
@@ -74,6 +76,8 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.ts'],
           environment: 'jsdom',
+          // Above the state waits' limit (test/component/settled.ts).
+          testTimeout: 60_000,
         },
       },
       {

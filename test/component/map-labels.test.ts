@@ -11,6 +11,7 @@ import type { LngLat } from '../../src/lib/story/types';
 import { engineStory } from '../unit/helpers';
 import { reactive } from './reactive.svelte';
 import { useComponentPage } from './setup';
+import { until } from './settled';
 
 const story = engineStory();
 const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
@@ -77,7 +78,7 @@ describe('the label layer', () => {
     page.track(mount(MapLabels, { target: document.body, props }));
     flushSync();
     await tick();
-    await vi.waitFor(() => expect(onPlaced).toHaveBeenCalled());
+    await until(() => expect(onPlaced).toHaveBeenCalled());
     return { map, props, onPlaced };
   }
 
@@ -151,7 +152,7 @@ describe('the label layer', () => {
     expect(onPlaced.mock.calls.length).toBe(calls);
     props.target = stepState(story, indexOf('away'), 1);
     flushSync();
-    await vi.waitFor(() => expect(onPlaced).toHaveBeenLastCalledWith('away'));
+    await until(() => expect(onPlaced).toHaveBeenLastCalledWith('away'));
     expect(document.querySelector('[data-label-id="place:far-city"]')).not.toBeNull();
     expect(document.querySelector('[data-label-id="place:capital"]')).toBeNull();
   });

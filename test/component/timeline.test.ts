@@ -5,6 +5,7 @@ import { stepState } from '../../src/lib/state/step-state';
 import { committedStory } from '../unit/helpers';
 import { reactive } from './reactive.svelte';
 import { useComponentPage } from './setup';
+import { until } from './settled';
 
 const story = committedStory();
 const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
@@ -24,7 +25,7 @@ describe('the timeline chart', () => {
     });
     page.track(mount(Timeline, { target: document.body, props }));
     // The drawing and D3 are loaded lazily: wait until they have drawn.
-    await vi.waitFor(() =>
+    await until(() =>
       expect(
         document.querySelectorAll('[data-testid="timeline"] svg g.event').length
       ).toBeGreaterThan(0)
@@ -34,7 +35,7 @@ describe('the timeline chart', () => {
       .querySelector<HTMLButtonElement>('[data-testid="timeline"] button[aria-expanded]')!
       .click();
     flushSync();
-    await vi.waitFor(() =>
+    await until(() =>
       expect(
         document.querySelectorAll('[data-testid="timeline"] svg g.period').length
       ).toBeGreaterThan(0)
@@ -53,9 +54,7 @@ describe('the timeline chart', () => {
     });
     page.track(mount(Timeline, { target: document.body, props }));
     const figure = document.querySelector('[data-testid="timeline"]')!;
-    await vi.waitFor(() =>
-      expect(figure.querySelector('svg')?.getAttribute('height')).toBeTruthy()
-    );
+    await until(() => expect(figure.querySelector('svg')?.getAttribute('height')).toBeTruthy());
     const svg = figure.querySelector('svg')!;
     const room = Number(svg.getAttribute('height'));
     // A compact strip of the events: a lane or two and the axis, no company lanes.
@@ -68,7 +67,7 @@ describe('the timeline chart', () => {
 
     props.drawNow = true;
     flushSync();
-    await vi.waitFor(() => expect(svg.querySelectorAll('g.event').length).toBeGreaterThan(0));
+    await until(() => expect(svg.querySelectorAll('g.event').length).toBeGreaterThan(0));
     // Drawn in exactly the room it had taken: the map framed around it need not move.
     expect(Number(svg.getAttribute('height'))).toBe(room);
     expect(figure.classList.contains('drawn')).toBe(true);
@@ -78,7 +77,7 @@ describe('the timeline chart', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     toggle.click();
     flushSync();
-    await vi.waitFor(() => expect(Number(svg.getAttribute('height'))).toBeGreaterThan(100));
+    await until(() => expect(Number(svg.getAttribute('height'))).toBeGreaterThan(100));
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
   });
 

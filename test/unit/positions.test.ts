@@ -85,14 +85,15 @@ describe('parseJson on hostile files', () => {
       expect(result.problem).toMatchObject({ line: 1, column: 1, message: 'the file is empty' });
   });
 
-  it('reports absurdly deep nesting without crashing', () => {
+  it('reports absurdly deep nesting without crashing', { timeout: 60_000 }, () => {
     const deep = '['.repeat(200_000);
     const result = parseJson(deep, 'f.json');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.message).toMatch(/not valid JSON/);
   });
 
-  it('reads a 10 MB file', () => {
+  // About 0.5 s on an idle 2-core machine; the limit leaves room for a busy one.
+  it('reads a 10 MB file', { timeout: 60_000 }, () => {
     const big = JSON.stringify({
       steps: Array.from({ length: 100_000 }, (_, i) => ({ id: `s${i}`, text: 'x'.repeat(80) })),
     });

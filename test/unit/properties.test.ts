@@ -58,6 +58,14 @@ function mutate(document: Json, mutation: Mutation): Json {
   return copy;
 }
 
+/**
+ * Each property runs a fixed number of cases (the same on every machine), with a time limit
+ * far above what they take on an idle 2-core machine (about 1 s each), so a busy machine
+ * slows them down without failing them.
+ */
+const PROPERTY_RUNS = 300;
+const PROPERTY_TIME_LIMIT_MS = 120_000;
+
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     type: fc.constant('set' as const),
@@ -85,76 +93,84 @@ function load(document: Json) {
 }
 
 describe('the loader under random mutation of the real story', () => {
-  it('never crashes, and every problem points at something in the file', () => {
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-        const document = mutations.reduce(mutate, original);
-        const { problems } = load(document);
-        for (const problem of problems) {
-          if (problem.file === 'geo/places.geojson') {
-            // A story edit that drops a source the places cite: the place's citation is what
-            // breaks, and it is named where it stands.
-            expect(problem.kind).toBe('unknown-id');
-            expect(problem.pointer).toMatch(/^\/features\/\d+\/properties\/sources\/\d+$/);
-            continue;
+  it(
+    'never crashes, and every problem points at something in the file',
+    () => {
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+          const document = mutations.reduce(mutate, original);
+          const { problems } = load(document);
+          for (const problem of problems) {
+            if (problem.file === 'geo/places.geojson') {
+              // A story edit that drops a source the places cite: the place's citation is what
+              // breaks, and it is named where it stands.
+              expect(problem.kind).toBe('unknown-id');
+              expect(problem.pointer).toMatch(/^\/features\/\d+\/properties\/sources\/\d+$/);
+              continue;
+            }
+            expect(problem.file).toBe('story/story.json');
+            expect(problem.line).toBeGreaterThanOrEqual(1);
+            const path = pointerSegments(problem.pointer);
+            // A missing field's pointer names the field; its parent is what exists.
+            const exists = get(document, problem.kind === 'missing' ? path.slice(0, -1) : path);
+            expect(exists, `${problem.pointer} (${problem.kind})`).not.toBeUndefined();
           }
-          expect(problem.file).toBe('story/story.json');
-          expect(problem.line).toBeGreaterThanOrEqual(1);
-          const path = pointerSegments(problem.pointer);
-          // A missing field's pointer names the field; its parent is what exists.
-          const exists = get(document, problem.kind === 'missing' ? path.slice(0, -1) : path);
-          expect(exists, `${problem.pointer} (${problem.kind})`).not.toBeUndefined();
-        }
-      }),
-      { numRuns: 300 }
-    );
-  });
-
-  it('never accepts a reference broken by a mistyped id', () => {
-    const inSteps = (path: Path) => {
-      const [, , second, third] = path;
-      return (
-        (second === 'sources' && path.length === 4) ||
-        (second === 'map' &&
-          ['places', 'highlight', 'legs'].includes(String(third)) &&
-          path.length === 5) ||
-        (second === 'map' && third === 'grow') ||
-        (second === 'map' && third === 'camera' && path[4] === 'fit')
+        }),
+        { numRuns: PROPERTY_RUNS }
       );
-    };
-    // Events cite sources, a step and companies; companies a place; presence sources, a place.
-    const inEvents = (path: Path) =>
-      (['sources', 'companies'].includes(String(path[2])) && path.length === 4) ||
-      (path[2] === 'step' && path.length === 3);
-    const inCompanies = (path: Path) =>
-      (path[2] === 'place' && path.length === 3) ||
-      (path[2] === 'presence' &&
-        ((path[4] === 'sources' && path.length === 6) ||
-          (path[4] === 'place' && path.length === 5)));
-    const references = paths(original).filter(
-      (path) =>
-        typeof get(original, path) === 'string' &&
-        ((path[0] === 'steps' && inSteps(path)) ||
-          (path[0] === 'events' && inEvents(path)) ||
-          (path[0] === 'companies' && inCompanies(path)))
-    );
-    expect(references.length).toBeGreaterThan(40);
-    // Every kind of reference is among them.
-    expect(new Set(references.map((path) => path[0]))).toEqual(
-      new Set(['steps', 'events', 'companies'])
-    );
-    fc.assert(
-      fc.property(fc.nat(), fc.string({ minLength: 1, maxLength: 20 }), (index, suffix) => {
-        const path = references[index % references.length]!;
-        const document = structuredClone(original);
-        const parent = get(document, path.slice(0, -1)) as Record<string | number, Json>;
-        // "~" can never be part of an id, so the result can never name something that exists.
-        parent[path.at(-1)!] = `${String(get(original, path))}~${suffix}`;
-        const { problems } = load(document);
-        const pointer = `/${path.join('/')}`;
-        expect(problems.some((p) => p.pointer === pointer && p.kind === 'unknown-id')).toBe(true);
-      }),
-      { numRuns: 300 }
-    );
-  });
+    },
+    PROPERTY_TIME_LIMIT_MS
+  );
+
+  it(
+    'never accepts a reference broken by a mistyped id',
+    () => {
+      const inSteps = (path: Path) => {
+        const [, , second, third] = path;
+        return (
+          (second === 'sources' && path.length === 4) ||
+          (second === 'map' &&
+            ['places', 'highlight', 'legs'].includes(String(third)) &&
+            path.length === 5) ||
+          (second === 'map' && third === 'grow') ||
+          (second === 'map' && third === 'camera' && path[4] === 'fit')
+        );
+      };
+      // Events cite sources, a step and companies; companies a place; presence sources, a place.
+      const inEvents = (path: Path) =>
+        (['sources', 'companies'].includes(String(path[2])) && path.length === 4) ||
+        (path[2] === 'step' && path.length === 3);
+      const inCompanies = (path: Path) =>
+        (path[2] === 'place' && path.length === 3) ||
+        (path[2] === 'presence' &&
+          ((path[4] === 'sources' && path.length === 6) ||
+            (path[4] === 'place' && path.length === 5)));
+      const references = paths(original).filter(
+        (path) =>
+          typeof get(original, path) === 'string' &&
+          ((path[0] === 'steps' && inSteps(path)) ||
+            (path[0] === 'events' && inEvents(path)) ||
+            (path[0] === 'companies' && inCompanies(path)))
+      );
+      expect(references.length).toBeGreaterThan(40);
+      // Every kind of reference is among them.
+      expect(new Set(references.map((path) => path[0]))).toEqual(
+        new Set(['steps', 'events', 'companies'])
+      );
+      fc.assert(
+        fc.property(fc.nat(), fc.string({ minLength: 1, maxLength: 20 }), (index, suffix) => {
+          const path = references[index % references.length]!;
+          const document = structuredClone(original);
+          const parent = get(document, path.slice(0, -1)) as Record<string | number, Json>;
+          // "~" can never be part of an id, so the result can never name something that exists.
+          parent[path.at(-1)!] = `${String(get(original, path))}~${suffix}`;
+          const { problems } = load(document);
+          const pointer = `/${path.join('/')}`;
+          expect(problems.some((p) => p.pointer === pointer && p.kind === 'unknown-id')).toBe(true);
+        }),
+        { numRuns: PROPERTY_RUNS }
+      );
+    },
+    PROPERTY_TIME_LIMIT_MS
+  );
 });
