@@ -2,11 +2,11 @@
  * Camera maths, pure: Web Mercator as MapLibre uses it (512-pixel tiles), fitting a box into a
  * padded viewport, antimeridian-aware bounds, and the `data-camera` attribute format.
  */
-import type { LngLat } from '../story/types';
-import { boundsOf, normalizeLongitude, type Bounds } from './bounds';
+import type { LngLat } from '../story/types.ts';
+import { boundsOf, normalizeLongitude, type Bounds } from './bounds.ts';
 
 // Bounds live apart, so the page's script gets them without the rest of the camera maths.
-export { boundsOf, longitudeSpan, normalizeLongitude, type Bounds } from './bounds';
+export { boundsOf, longitudeSpan, normalizeLongitude, type Bounds } from './bounds.ts';
 
 /** MapLibre's world is 512 CSS pixels wide at zoom 0. */
 export const TILE_SIZE = 512;

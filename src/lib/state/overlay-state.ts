@@ -2,7 +2,14 @@
  * The overlays' part of a step's state: which time the step is about, which events fall in it,
  * and where each company stands at its end. Pure, like the rest of the state module.
  */
-import { dateBand, formatDate, formatRange, overlaps, rangeBand, type Band } from '../story/dates';
+import {
+  dateBand,
+  formatDate,
+  formatRange,
+  overlaps,
+  rangeBand,
+  type Band,
+} from '../story/dates.ts';
 import type {
   Company,
   Presence,
@@ -11,8 +18,8 @@ import type {
   Story,
   StoryDateRange,
   StoryEvent,
-} from '../story/types';
-import { STATUS_NAMES, ui } from '../strings';
+} from '../story/types.ts';
+import { STATUS_NAMES, ui } from '../strings.ts';
 
 /**
  * A company's standing at a moment: `none` (no presence in North Korea is sourced),

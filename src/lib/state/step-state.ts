@@ -3,16 +3,16 @@
  * must show. No DOM, no MapLibre. The map applier, the legend, the timeline, the presence layer
  * and the tests all read this, so they agree.
  */
-import { boundsOf } from '../geo/bounds';
-import type { CameraTarget } from '../geo/camera';
+import { boundsOf } from '../geo/bounds.ts';
+import type { CameraTarget } from '../geo/camera.ts';
 import {
   isFitCamera,
   type Certainty,
   type LngLat,
   type Story,
   type Transition,
-} from '../story/types';
-import { overlayState, type OverlayState } from './overlay-state';
+} from '../story/types.ts';
+import { overlayState, type OverlayState } from './overlay-state.ts';
 
 /** Padding around a `fit` when the step gives none, CSS pixels. */
 export const DEFAULT_FIT_PADDING = 40;
