@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, html } from '../../src/lib/prerender/html';
 import { sourcesAndCredits, stepExtras, timelineTables } from '../../src/lib/prerender/sections';
 import type { Story } from '../../src/lib/story/types';
-import { committedStory } from '../unit/helpers';
+import { flagshipStory } from '../unit/helpers';
 
 describe('markup made on the server only', () => {
   it('escapes every interpolated value, text or attribute, and nests markup as markup', () => {
@@ -23,7 +23,7 @@ describe('markup made on the server only', () => {
   });
 
   it('makes the sources, a step’s maps and sources, and the timeline tables from the story', () => {
-    const story = committedStory();
+    const story = flagshipStory();
     const doc = new DOMParser().parseFromString(
       `<div id="footer">${sourcesAndCredits(story)}</div>` +
         `<div id="step">${stepExtras(story, 1, '.')}</div>` +
@@ -44,7 +44,7 @@ describe('markup made on the server only', () => {
   });
 
   it('keeps an editor’s markup-like text as text', () => {
-    const story = committedStory();
+    const story = flagshipStory();
     const tricky: Story = {
       ...story,
       sources: story.sources.map((source, i) =>

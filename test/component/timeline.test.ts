@@ -2,12 +2,12 @@ import { flushSync, mount } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Timeline from '../../src/lib/overlays/Timeline.svelte';
 import { stepState } from '../../src/lib/state/step-state';
-import { committedStory } from '../unit/helpers';
+import { flagshipStory } from '../unit/helpers';
 import { reactive } from './reactive.svelte';
 import { useComponentPage } from './setup';
 import { until } from './settled';
 
-const story = committedStory();
+const story = flagshipStory();
 const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
 const overlaysAt = (id: string) => stepState(story, indexOf(id), 0).overlays;
 

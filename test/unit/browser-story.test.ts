@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browserStory, storyNotes } from '../../src/lib/story/vite-plugin';
-import { committedStory } from './helpers';
+import { flagshipStory } from './helpers';
 
 describe("the page script's story", () => {
-  const story = committedStory();
+  const story = flagshipStory();
   const shipped = browserStory(story);
 
   it('leaves out what only the server-rendered page shows', () => {

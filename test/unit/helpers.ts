@@ -25,9 +25,29 @@ export function committedStory(): Story {
   return loadStory(committedFiles());
 }
 
-/** A copy of the committed story JSON, changed by `edit`, as files for `loadStory`. */
+/**
+ * The engine's whole-story fixture (test/fixtures/flagship): a frozen copy of the flagship,
+ * for tests that need a whole story's variety. Editors never change it.
+ */
+export function flagshipFiles(): StoryFiles {
+  const read = (name: string) => {
+    const path = `test/fixtures/flagship/${name}`;
+    return { path, text: readFileSync(join(ROOT, path), 'utf8') };
+  };
+  return {
+    story: read('story.json'),
+    places: read('places.geojson'),
+    route: read('route.geojson'),
+  };
+}
+
+export function flagshipStory(): Story {
+  return loadStory(flagshipFiles());
+}
+
+/** A copy of the flagship fixture's story JSON, changed by `edit`, as files for `loadStory`. */
 export function withStoryEdit(edit: (story: Record<string, unknown>) => void): StoryFiles {
-  const files = committedFiles();
+  const files = flagshipFiles();
   const json = JSON.parse(files.story.text) as Record<string, unknown>;
   edit(json);
   return { ...files, story: { path: files.story.path, text: JSON.stringify(json, null, 2) } };

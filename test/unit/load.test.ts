@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoryError, loadStory, type StoryFiles } from '../../src/lib/story/load';
 import { formatProblems, parseJson } from '../../src/lib/story/read';
-import { committedFiles, committedStory, withStoryEdit } from './helpers';
+import { flagshipFiles, flagshipStory, withStoryEdit } from './helpers';
 
 type Json = Record<string, unknown>;
 const steps = (story: Json) => story.steps as Json[];
@@ -17,8 +17,8 @@ function problemsOf(files: StoryFiles) {
   throw new Error('expected the story to be refused');
 }
 
-describe('loadStory with the committed files', () => {
-  const story = committedStory();
+describe('loadStory with a whole story (the flagship fixture)', () => {
+  const story = flagshipStory();
 
   it('reads 10 to 14 steps, each citing at least one known source', () => {
     expect(story.steps.length).toBeGreaterThanOrEqual(10);
@@ -56,11 +56,11 @@ describe('loadStory with the committed files', () => {
 
 describe('loadStory refuses bad input with the file, the JSON pointer and the problem', () => {
   it('reports a parse error with its line and column', () => {
-    const files = committedFiles();
+    const files = flagshipFiles();
     const broken = files.story.text.replace('"steps": [', '"steps": [,');
     const [problem, ...rest] = problemsOf({ ...files, story: { ...files.story, text: broken } });
     expect(rest).toEqual([]);
-    expect(problem?.file).toBe('story/story.json');
+    expect(problem?.file).toBe('test/fixtures/flagship/story.json');
     expect(problem?.message).toMatch(/not valid JSON/);
     const line = broken.split('\n').findIndex((l) => l.includes('"steps": [,')) + 1;
     expect(problem?.line).toBe(line);
@@ -76,7 +76,7 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
     const line = lines.findIndex((l) => l.includes('"dandongg"')) + 1;
     expect(problemsOf(files)).toEqual([
       {
-        file: 'story/story.json',
+        file: 'test/fixtures/flagship/story.json',
         pointer: `/steps/4/map/places/${index}`,
         message: 'unknown place "dandongg" — did you mean "dandong"?',
         kind: 'unknown-id',
@@ -154,33 +154,35 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
   });
 
   it('checks the GeoJSON files too', () => {
-    const files = committedFiles();
+    const files = flagshipFiles();
     const places = JSON.parse(files.places.text) as { features: Json[] };
     (places.features[0]!.properties as Json).confidence = 'certain';
     const problems = problemsOf({
       ...files,
-      places: { path: 'geo/places.geojson', text: JSON.stringify(places) },
+      places: { path: 'test/fixtures/flagship/places.geojson', text: JSON.stringify(places) },
     });
-    const inPlaces = problems.find((problem) => problem.file === 'geo/places.geojson');
+    const inPlaces = problems.find(
+      (problem) => problem.file === 'test/fixtures/flagship/places.geojson'
+    );
     expect(inPlaces).toMatchObject({
-      file: 'geo/places.geojson',
+      file: 'test/fixtures/flagship/places.geojson',
       pointer: '/features/0/properties/confidence',
     });
     expect(inPlaces?.message).toMatch(/"certain" is not allowed here/);
   });
 
   it('checks that a route leg passes through its stops', () => {
-    const files = committedFiles();
+    const files = flagshipFiles();
     const route = JSON.parse(files.route.text) as {
       features: { geometry: { coordinates: number[][] } }[];
     };
     route.features[1]!.geometry.coordinates[2] = [124.5, 40.2];
     const problems = problemsOf({
       ...files,
-      route: { path: 'geo/route.geojson', text: JSON.stringify(route) },
+      route: { path: 'test/fixtures/flagship/route.geojson', text: JSON.stringify(route) },
     });
     expect(problems.map((p) => `${p.file} ${p.pointer}`)).toEqual([
-      'geo/route.geojson /features/1/properties/stops/2',
+      'test/fixtures/flagship/route.geojson /features/1/properties/stops/2',
     ]);
   });
 
@@ -215,7 +217,7 @@ describe("the story's region on the map (map.regionCountries)", () => {
     });
 
   it('reads the codes the built-in map has; none when left out', () => {
-    expect(committedStory().map.regionCountries).toEqual(['408']);
+    expect(flagshipStory().map.regionCountries).toEqual(['408']);
     expect(loadStory(region(['408', '410'])).map).toEqual({ regionCountries: ['408', '410'] });
     const without = loadStory(
       withStoryEdit((story) => {
@@ -259,12 +261,15 @@ describe('parseJson', () => {
 
 describe('GeoJSON feature ids', () => {
   it('must match the id in properties', () => {
-    const files = committedFiles();
+    const files = flagshipFiles();
     const places = JSON.parse(files.places.text) as { features: Record<string, unknown>[] };
     places.features[3]!.id = 'dandong-city';
     let problems: { pointer: string; kind: string }[] = [];
     try {
-      loadStory({ ...files, places: { path: 'geo/places.geojson', text: JSON.stringify(places) } });
+      loadStory({
+        ...files,
+        places: { path: 'test/fixtures/flagship/places.geojson', text: JSON.stringify(places) },
+      });
     } catch (error) {
       if (error instanceof StoryError) problems = error.problems;
     }

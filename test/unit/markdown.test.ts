@@ -58,7 +58,7 @@ describe('unsafeTextIssues', () => {
 });
 
 describe('the loader and step text', () => {
-  it('renders every step of the committed story', () => {
+  it('renders every step of a whole story', () => {
     const files = withStoryEdit(() => undefined);
     for (const step of loadStory(files).steps) expect(step.html).toMatch(/^<p>/);
   });

@@ -14,9 +14,9 @@ import {
   timelineLayout,
   type TimelineSizes,
 } from '../../src/lib/overlays/timeline-layout';
-import { committedStory } from './helpers';
+import { flagshipStory } from './helpers';
 
-const story = committedStory();
+const story = flagshipStory();
 const utc = (y: number, m: number, d = 1) => Date.UTC(y, m - 1, d);
 
 const huawei: Company = {

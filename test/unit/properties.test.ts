@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StoryError, loadStory } from '../../src/lib/story/load';
 import { pointerSegments } from '../../src/lib/story/positions';
-import { committedFiles } from './helpers';
+import { flagshipFiles } from './helpers';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const files = committedFiles();
+const files = flagshipFiles();
 const original = JSON.parse(files.story.text) as Json;
 
 /** Every path to a value in a JSON document, as pointer segments. */
@@ -92,7 +92,7 @@ function load(document: Json) {
   }
 }
 
-describe('the loader under random mutation of the real story', () => {
+describe('the loader under random mutation of a whole story', () => {
   it(
     'never crashes, and every problem points at something in the file',
     () => {
@@ -101,14 +101,14 @@ describe('the loader under random mutation of the real story', () => {
           const document = mutations.reduce(mutate, original);
           const { problems } = load(document);
           for (const problem of problems) {
-            if (problem.file === 'geo/places.geojson') {
+            if (problem.file === 'test/fixtures/flagship/places.geojson') {
               // A story edit that drops a source the places cite: the place's citation is what
               // breaks, and it is named where it stands.
               expect(problem.kind).toBe('unknown-id');
               expect(problem.pointer).toMatch(/^\/features\/\d+\/properties\/sources\/\d+$/);
               continue;
             }
-            expect(problem.file).toBe('story/story.json');
+            expect(problem.file).toBe('test/fixtures/flagship/story.json');
             expect(problem.line).toBeGreaterThanOrEqual(1);
             const path = pointerSegments(problem.pointer);
             // A missing field's pointer names the field; its parent is what exists.

@@ -15,9 +15,9 @@ import { stepForKey, stepFromHash } from '../../src/lib/navigation';
 import { narrate, plainText, staticMapDescription } from '../../src/lib/state/narration';
 import { stepState } from '../../src/lib/state/step-state';
 import { loadStory, StoryError } from '../../src/lib/story/load';
-import { committedStory, withStoryEdit } from './helpers';
+import { flagshipStory, withStoryEdit } from './helpers';
 
-const story = committedStory();
+const story = flagshipStory();
 const ids = story.steps.map((step) => step.id);
 const indexOf = (id: string) => ids.indexOf(id);
 

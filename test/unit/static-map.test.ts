@@ -12,9 +12,9 @@ import {
 } from '../../src/lib/static-map/render';
 import { isFitCamera } from '../../src/lib/story/types';
 import { COLORS } from '../../src/lib/map/style';
-import { ROOT, committedStory, engineStory } from './helpers';
+import { ROOT, flagshipStory, engineStory } from './helpers';
 
-const story = committedStory();
+const story = flagshipStory();
 const basemap = JSON.parse(
   readFileSync(join(ROOT, 'geo/basemap.json'), 'utf8')
 ) as FeatureCollection;

@@ -79,7 +79,7 @@ describe('npm run validate', () => {
   it('prints a summary and exits 0 for the committed story', async () => {
     const result = await cli();
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^story\/story\.json: valid — 12 steps/m);
+    expect(result.stdout).toMatch(/^story\/story\.json: valid — \d+ steps/m);
   });
 
   it('prints one problem per line and exits 1 for a broken story', async () => {
