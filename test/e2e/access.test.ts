@@ -26,7 +26,12 @@ import {
 import { useSiteAndBrowser } from './hooks';
 
 const story = committedStory();
+// The real story's steps, picked by position and role, never by name: an editor's valid edit
+// keeps these tests meaningful.
 const ids = story.steps.map((step) => step.id);
+const middle = ids[Math.floor(ids.length / 2)]!;
+/** The step whose route grows with the reading (the first step when none does). */
+const growing = story.steps.find((step) => step.map.grow)?.id ?? ids[0]!;
 const chromiumPath = findChromium();
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -72,21 +77,21 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
 
   it('has no serious or critical axe-core violation at three steps, reduced, and embedded', async () => {
     const { context, page } = await open('/');
-    for (const id of [ids[0]!, 'dandong', ids.at(-1)!]) {
+    for (const id of [ids[0]!, middle, ids.at(-1)!]) {
       await page.click(`[data-step-link="${id}"]`);
       await waitForSettled(page, id);
       expect(await axeProblems(page), id).toEqual([]);
     }
     await context.close();
 
-    const reduced = await open('/#rail', { reducedMotion: 'reduce' });
-    await waitForSettled(reduced.page, 'rail');
+    const reduced = await open(`/#${growing}`, { reducedMotion: 'reduce' });
+    await waitForSettled(reduced.page, growing);
     expect(await axeProblems(reduced.page), 'reduced motion').toEqual([]);
     await reduced.context.close();
 
     for (const viewport of [DESKTOP, PHONE]) {
-      const embed = await open('/embed/#pyongyang', { viewport });
-      await waitForSettled(embed.page, 'pyongyang');
+      const embed = await open(`/embed/#${ids.at(-2)!}`, { viewport });
+      await waitForSettled(embed.page, ids.at(-2)!);
       expect(await axeProblems(embed.page), `embed ${viewport.width}`).toEqual([]);
       await embed.context.close();
     }
@@ -156,8 +161,8 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
     expect(await page.getAttribute(toggle, 'aria-checked')).toBe('false');
     expect(await page.getAttribute('html', 'data-motion')).toBe('reduced');
     await countMoves(page);
-    await page.click('[data-step-link="dandong"]');
-    await waitForSettled(page, 'dandong');
+    await page.click(`[data-step-link="${middle}"]`);
+    await waitForSettled(page, middle);
     // A jump: the camera changes in one move, not a flight of frames.
     expect(await movesSoFar(page)).toBeLessThanOrEqual(1);
     // The route is shown whole at once, not grown with the scroll.
@@ -171,21 +176,22 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
     expect(await page.getAttribute(toggle, 'aria-checked')).toBe('true');
     expect(await page.getAttribute('html', 'data-motion')).toBe('full');
     await countMoves(page);
-    await page.click('[data-step-link="huawei-shenzhen"]');
-    await waitForSettled(page, 'huawei-shenzhen');
+    // Back to the first step, whose view differs from the growing one's.
+    await page.click(`[data-step-link="${ids[0]!}"]`);
+    await waitForSettled(page, ids[0]!);
     expect(await movesSoFar(page)).toBeGreaterThan(3);
     await page.reload();
-    await waitForSettled(page, 'huawei-shenzhen');
+    await waitForSettled(page, ids[0]!);
     expect(await page.getAttribute(toggle, 'aria-checked')).toBe('true');
 
     // And off again, also kept.
     await page.click(toggle);
     await page.reload();
-    await waitForSettled(page, 'huawei-shenzhen');
+    await waitForSettled(page, ids[0]!);
     expect(await page.getAttribute(toggle, 'aria-checked')).toBe('false');
     await countMoves(page);
-    await page.click('[data-step-link="dandong"]');
-    await waitForSettled(page, 'dandong');
+    await page.click(`[data-step-link="${middle}"]`);
+    await waitForSettled(page, middle);
     expect(await movesSoFar(page)).toBeLessThanOrEqual(1);
     await context.close();
   });
@@ -217,7 +223,7 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
     const { context, page } = await open('/');
     await waitForSettled(page, ids[0]!);
     const entries = await page.evaluate(() => history.length);
-    for (const id of ['panda', 'dandong', 'rail', 'pyongyang']) {
+    for (const id of ids.slice(1, 5)) {
       await scrollToStep(page, id, 0.2);
       await waitForSettled(page, id);
       await page.waitForFunction((hash) => window.location.hash === hash, `#${id}`);

@@ -10,6 +10,7 @@ import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUILD, ROOT, findChromium, waitForSettled, watchPage } from './harness';
 import { useSiteAndBrowser } from './hooks';
+import { committedStory } from '../unit/helpers';
 
 interface Budget {
   budget: number;
@@ -82,7 +83,7 @@ describe('the size budgets', () => {
       // reacts to it; what is asked for after it (the company markers, the timeline's D3
       // drawing, the scroll engine) is not on the path to the first map.
       await page.goto(`${env.site.origin}/?debug`);
-      await waitForSettled(page, 'intro');
+      await waitForSettled(page, committedStory().steps[0]!.id);
       const settledAt = await page.evaluate(
         () => performance.timeOrigin + performance.getEntriesByName('app:first-view')[0]!.startTime
       );

@@ -86,18 +86,21 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The reader is on a step in the middle of the story.
+    const start = JSON.parse(readFileSync(storyFile, 'utf8')) as { steps: { id: string }[] };
+    const reading = start.steps[Math.floor(start.steps.length / 2)]!.id;
     await page.goto(`${origin}/`);
-    await page.waitForSelector('[data-step-id="rail"]');
-    await scrollToStep(page, 'rail', 0.3);
-    await waitForSettled(page, 'rail');
+    await page.waitForSelector(`[data-step-id="${reading}"]`);
+    await scrollToStep(page, reading, 0.3);
+    await waitForSettled(page, reading);
     // Survives only if the page is not reloaded.
     await page.evaluate('window.__notReloaded = true');
     const good = readFileSync(storyFile, 'utf8');
     const story = JSON.parse(good) as {
       steps: { id: string; title: string; text: string; map: { camera: unknown } }[];
     };
-    const railAt = story.steps.findIndex((step) => step.id === 'rail');
-    const before = story.steps[railAt - 1]!;
+    const readingAt = story.steps.findIndex((step) => step.id === reading);
+    const before = story.steps[readingAt - 1]!;
     // A new step just above the reader's, with a long text that pushes theirs down the page.
     const inserted = {
       ...before,
@@ -105,18 +108,18 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
       title: 'An inserted step',
       text: 'Inserted text, first paragraph.\n\nSecond paragraph, to push the next step down.',
     };
-    story.steps.splice(railAt, 0, inserted);
-    story.steps[railAt + 1]!.title = 'By rail to the capital, edited';
+    story.steps.splice(readingAt, 0, inserted);
+    const edited = `${story.steps[readingAt + 1]!.title}, edited`;
+    story.steps[readingAt + 1]!.title = edited;
     writeFileSync(storyFile, JSON.stringify(story, null, 2));
 
     await page.waitForFunction(
-      () =>
-        document.querySelector('[data-step-id="rail"] h2')?.textContent ===
-        'By rail to the capital, edited'
+      ([id, title]) => document.querySelector(`[data-step-id="${id}"] h2`)?.textContent === title,
+      [reading, edited]
     );
     expect(await page.evaluate('window.__notReloaded')).toBe(true);
-    await waitForSettled(page, 'rail');
-    expect(await page.getAttribute(MAP, 'data-active-step')).toBe('rail');
+    await waitForSettled(page, reading);
+    expect(await page.getAttribute(MAP, 'data-active-step')).toBe(reading);
     // Every card shows its own step's words: the new one, and its neighbours unchanged.
     const cards = await page.$$eval('[data-step-id]', (elements) =>
       elements.map((element) => ({
@@ -131,17 +134,23 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
 
     // A changed camera for the step being read moves the map there, still without a reload.
     const cameraBefore = await page.getAttribute(MAP, 'data-camera');
-    story.steps[railAt + 1]!.map.camera = { center: [125.0, 39.5], zoom: 6, bearing: 0, pitch: 0 };
+    story.steps[readingAt + 1]!.map.camera = {
+      center: [125.0, 39.5],
+      zoom: 6,
+      bearing: 0,
+      pitch: 0,
+    };
     writeFileSync(storyFile, JSON.stringify(story, null, 2));
     await page.waitForFunction(
-      ([selector, camera]) => {
+      ([selector, camera, id]) => {
         const map = document.querySelector(selector!);
         return (
-          map?.getAttribute('data-active-step') === 'rail' &&
+          map !== null &&
+          map.getAttribute('data-active-step') === id &&
           map.getAttribute('data-camera') !== camera
         );
       },
-      [MAP, cameraBefore]
+      [MAP, cameraBefore, reading]
     );
     expect(await page.evaluate('window.__notReloaded')).toBe(true);
 
