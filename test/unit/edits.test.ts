@@ -8,7 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import { StoryError, loadStory, storyWarnings, type StoryFiles } from '../../src/lib/story/load';
 import type { Story } from '../../src/lib/story/types';
-import { EDITS, copy, everyEdit, filesOf, steps, type Copy, type JsonObject } from './edits';
+import {
+  EDITS,
+  copy,
+  everyEdit,
+  filesOf,
+  newTown,
+  steps,
+  type Copy,
+  type JsonObject,
+} from './edits';
 import { describeStoryRules } from './story-rules';
 
 function loaded(edit: (c: Copy) => void): { story: Story; files: StoryFiles } {
@@ -52,12 +61,7 @@ describe('invalid edits', () => {
 
   it('a place added with a confidence but no source: refused, saying what to do', () => {
     const edited = copy();
-    edited.places.features.push({
-      type: 'Feature',
-      id: 'new-town',
-      properties: { id: 'new-town', name: 'New Town', kind: 'city', confidence: 'medium' },
-      geometry: { type: 'Point', coordinates: [126.1, 40.3] },
-    } as Copy['places']['features'][number]);
+    edited.places.features.push(newTown('medium'));
     expect(() => loadStory(filesOf(edited))).toThrow(/medium confidence needs a source/);
   });
 });

@@ -9,10 +9,18 @@ import { committedFiles } from './helpers';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
+/** A GeoJSON feature, as plain JSON. */
+interface Feature {
+  type: string;
+  id?: string;
+  properties: JsonObject;
+  geometry: JsonObject;
+}
+
 export interface Copy {
   story: JsonObject;
-  places: { features: { id?: string; properties: JsonObject; geometry: JsonObject }[] };
-  route: { features: { id?: string; properties: JsonObject; geometry: JsonObject }[] };
+  places: { features: Feature[] };
+  route: { features: Feature[] };
 }
 
 export function copy(): Copy {
@@ -57,6 +65,16 @@ function renameIn(value: Json, rename: (id: string) => string, ids: Set<string>)
   return value;
 }
 
+/** A town an editor adds to the places, with the confidence given. */
+export function newTown(confidence: string): Copy['places']['features'][number] {
+  return {
+    type: 'Feature',
+    id: 'new-town',
+    properties: { id: 'new-town', name: 'New Town', kind: 'city', confidence },
+    geometry: { type: 'Point', coordinates: [126.1, 40.3] },
+  };
+}
+
 export const EDITS: Record<string, (c: Copy) => void> = {
   'every id renamed, with every reference': (c) => {
     const ids = declaredIds(c);
@@ -77,12 +95,7 @@ export const EDITS: Record<string, (c: Copy) => void> = {
     }
   },
   'a step and a place added': (c) => {
-    c.places.features.push({
-      type: 'Feature',
-      id: 'new-town',
-      properties: { id: 'new-town', name: 'New Town', kind: 'city', confidence: 'unverified' },
-      geometry: { type: 'Point', coordinates: [126.1, 40.3] },
-    } as Copy['places']['features'][number]);
+    c.places.features.push(newTown('unverified'));
     const first = steps(c)[0]!;
     steps(c).splice(1, 0, {
       id: 'new-step',

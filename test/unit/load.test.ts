@@ -190,13 +190,13 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
     expect(
       formatProblems([
         {
-          file: 'story/story.json',
+          file: 'story.json',
           pointer: '/steps/4/map/places/0',
           message: 'unknown place "x"',
           kind: 'unknown-id',
         },
         {
-          file: 'story/story.json',
+          file: 'story.json',
           pointer: '',
           message: 'not valid JSON',
           kind: 'syntax',
@@ -205,7 +205,7 @@ describe('loadStory refuses bad input with the file, the JSON pointer and the pr
         },
       ])
     ).toBe(
-      'story/story.json  /steps/4/map/places/0  unknown place "x"\nstory/story.json:3:7  /  not valid JSON'
+      'story.json  /steps/4/map/places/0  unknown place "x"\nstory.json:3:7  /  not valid JSON'
     );
   });
 });
