@@ -3,28 +3,14 @@
  * story: a confidence needs a source, a name claims no position, a source has a plain title
  * and a date, and a byline left out is left out.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoryError, loadStory, type StoryFiles } from '../../src/lib/story/load';
+import { StoryError, loadStory } from '../../src/lib/story/load';
 import type { StoryProblem } from '../../src/lib/story/read';
-import { ROOT } from './helpers';
+import { engineFiles } from './helpers';
 
 type Json = Record<string, unknown>;
 interface Feature {
   properties: Json;
-}
-
-function engineFiles(): StoryFiles {
-  const read = (name: string) => ({
-    path: `test/fixtures/engine/${name}`,
-    text: readFileSync(join(ROOT, 'test/fixtures/engine', name), 'utf8'),
-  });
-  return {
-    story: read('story.json'),
-    places: read('places.geojson'),
-    route: read('route.geojson'),
-  };
 }
 
 /** The engine fixture with its story and places changed by `edit`; its problems, if any. */

@@ -12,13 +12,20 @@ export const FIXTURE_GEO = {
   route: 'test/fixtures/geo/route.geojson',
 } as const;
 
-export function committedFiles(): StoryFiles {
+/** A story's three files, read from the project as the build reads them. */
+function readStory(story: string, places: string, route: string): StoryFiles {
   const read = (path: string) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') });
-  return {
-    story: read('story/story.json'),
-    places: read('geo/places.geojson'),
-    route: read('geo/route.geojson'),
-  };
+  return { story: read(story), places: read(places), route: read(route) };
+}
+
+/** A fixture folder's story.json, places.geojson and route.geojson. */
+function readFixture(folder: string): StoryFiles {
+  const at = `test/fixtures/${folder}`;
+  return readStory(`${at}/story.json`, `${at}/places.geojson`, `${at}/route.geojson`);
+}
+
+export function committedFiles(): StoryFiles {
+  return readStory('story/story.json', 'geo/places.geojson', 'geo/route.geojson');
 }
 
 export function committedStory(): Story {
@@ -30,15 +37,7 @@ export function committedStory(): Story {
  * for tests that need a whole story's variety. Editors never change it.
  */
 export function flagshipFiles(): StoryFiles {
-  const read = (name: string) => {
-    const path = `test/fixtures/flagship/${name}`;
-    return { path, text: readFileSync(join(ROOT, path), 'utf8') };
-  };
-  return {
-    story: read('story.json'),
-    places: read('places.geojson'),
-    route: read('route.geojson'),
-  };
+  return readFixture('flagship');
 }
 
 export function flagshipStory(): Story {
@@ -54,14 +53,10 @@ export function withStoryEdit(edit: (story: Record<string, unknown>) => void): S
 }
 
 /** The engine's own fixture story (test/fixtures/engine): small, and written for the tests. */
+export function engineFiles(): StoryFiles {
+  return readFixture('engine');
+}
+
 export function engineStory(): Story {
-  const read = (path: string) => ({
-    path,
-    text: readFileSync(join(ROOT, 'test/fixtures/engine', path), 'utf8'),
-  });
-  return loadStory({
-    story: read('story.json'),
-    places: read('places.geojson'),
-    route: read('route.geojson'),
-  });
+  return loadStory(engineFiles());
 }

@@ -1,9 +1,9 @@
 /**
- * How sure the story is of what it draws, in one place: every part of the page that names or
- * draws a place or a route leg (map marks, labels, legend, narration, static maps, tables)
- * asks here, so a hedge given once is given everywhere.
+ * How sure the story is of a place, in one place: every part of the page that names or draws
+ * a place (map marks, labels, legend, narration, static maps) asks here, so a hedge given once
+ * is given everywhere.
  */
-import type { Certainty, Place } from './types';
+import type { Place } from './types';
 
 /**
  * A position the sources do not establish (`low`: derived or interpolated; `unverified`: no
@@ -11,9 +11,4 @@ import type { Certainty, Place } from './types';
  */
 export function isApproximate(place: Pick<Place, 'confidence'>): boolean {
   return place.confidence === 'low' || place.confidence === 'unverified';
-}
-
-/** Whether a leg's path is drawn as the sources give it; only such a leg is drawn solid. */
-export function isPathReported(certainty: Certainty): boolean {
-  return certainty === 'reported';
 }
