@@ -48,6 +48,14 @@ const serverOnly: Plugin = {
 
 export default defineConfig({
   plugins: [storyPlugin({ root: import.meta.dirname }), maplibreCss, serverOnly, sveltekit()],
+  server: {
+    watch: {
+      // Built sites and the scratch folders of tests and tools (each with its own SvelteKit
+      // output and tsconfig.json) are no source: a build beside `npm run dev` must not reload
+      // the editor's page.
+      ignored: ['**/build/**', '**/.tmp-*/**', '**/.screens/**'],
+    },
+  },
   build: {
     // MapLibre is one large module by design; it is loaded lazily after the text.
     chunkSizeWarningLimit: 1100,
@@ -66,6 +74,10 @@ export default defineConfig({
           environment: 'node',
           // Roomy for a machine busy with other work; the slow tests set their own.
           testTimeout: 30_000,
+          // The modules under test keep no state between files and no test mocks a module or
+          // a global, so files share their workers' imports: half the project's time was spent
+          // importing the same modules afresh for each file.
+          isolate: false,
         },
       },
       {
@@ -78,6 +90,8 @@ export default defineConfig({
           environment: 'jsdom',
           // Above the state waits' limit (test/component/settled.ts).
           testTimeout: 60_000,
+          // As for the unit tests; setup.ts unmounts each component and empties the document.
+          isolate: false,
         },
       },
       {
@@ -86,10 +100,16 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          // One browser at a time: the machine has two cores and software WebGL.
-          fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Two browsers at a time: each page's software WebGL keeps a core busy only part of
+          // the time (flights run on the clock, the server and the tests wait), so two files
+          // at once take about three quarters of the time one after another did, and the tests
+          // already hold on a machine busy with other work (they wait on states, never on
+          // time). More would only make each wait longer on this machine class.
+          maxWorkers: 2,
+          // Safety nets against a hang, not speed limits: a file sharing the machine with
+          // another, on a machine busy with other work, may take four times its idle time.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],
