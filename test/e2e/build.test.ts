@@ -2,27 +2,26 @@
  * Bundler-sensitive facts, checked on the real build: the MapLibre worker is emitted as one
  * self-contained module and loads in the browser; a broken story never builds.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { FIXTURE_GEO } from '../unit/helpers';
 import {
   BUILD,
   MAP,
-  ROOT,
+  buildSite,
   findChromium,
   launch,
   scrollToStep,
   startSite,
   waitForSettled,
   watchPage,
+  type BuiltSite,
   type Site,
 } from './harness';
 
-const run = promisify(execFile);
 const ASSETS = join(BUILD, '_app/immutable/assets');
 
 describe('the MapLibre worker', () => {
@@ -88,41 +87,22 @@ describe('the published pages', () => {
   });
 });
 
-/**
- * Builds the site with another story file into a temporary folder inside the project
- * (SvelteKit's prerender step resolves packages from its output folder), leaving build/ alone.
- * A failed build's folder is removed at once; call `remove` for a successful one.
- */
-async function buildWith(storyFile: string) {
-  const out = mkdtempSync(join(ROOT, '.tmp-build-'));
-  const built = () => existsSync(join(out, 'build/index.html'));
-  const remove = () => rmSync(out, { recursive: true, force: true });
-  try {
-    await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        STORY_FILE: storyFile,
-        // The fixture stories' own places and route (no sources: see test/fixtures/geo).
-        PLACES_FILE: 'test/fixtures/geo/places.geojson',
-        ROUTE_FILE: 'test/fixtures/geo/route.geojson',
-        BUILD_DIR: join(out, 'build'),
-        SVELTEKIT_OUT_DIR: join(out, 'kit'),
-      },
-    });
-    return { failed: false, output: '', built: built(), folder: join(out, 'build'), remove };
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    const result = { failed: true, output: stdout + stderr, built: built(), folder: '', remove };
-    remove();
-    return result;
+/** Builds the site with a fixture story, checked against the fixtures' places and route. */
+const buildWith = (storyFile: string) => buildSite({ story: storyFile, ...FIXTURE_GEO });
+
+/** What the build of a story that must not build said; one that builds fails the test. */
+async function failedBuild(storyFile: string) {
+  const result = await buildWith(storyFile);
+  if (!result.failed) {
+    result.remove();
+    throw new Error(`${storyFile} built, and must not`);
   }
+  return result;
 }
 
 describe('a broken story', () => {
   it('that does not parse fails the build, naming the file, line and column', async () => {
-    const result = await buildWith('test/fixtures/story-trailing-comma.json');
-    expect(result.failed).toBe(true);
+    const result = await failedBuild('test/fixtures/story-trailing-comma.json');
     expect(result.built).toBe(false);
     expect(result.output).toMatch(
       /test\/fixtures\/story-trailing-comma\.json:11:\d+ {2}\/ {2}not valid JSON/
@@ -130,8 +110,7 @@ describe('a broken story', () => {
   });
 
   it('that names an unknown place and leg fails the build, naming each with its JSON path', async () => {
-    const result = await buildWith('test/fixtures/story-unknown-ids.json');
-    expect(result.failed).toBe(true);
+    const result = await failedBuild('test/fixtures/story-unknown-ids.json');
     expect(result.built).toBe(false);
     expect(result.output).toContain(
       'test/fixtures/story-unknown-ids.json:18:20  /steps/0/map/places/0  unknown place "dandongg" — did you mean "dandong"?'
@@ -144,13 +123,14 @@ describe('a broken story', () => {
 
 const chromiumForStyle = findChromium();
 describe.skipIf(!chromiumForStyle)('a newsroom map style', () => {
-  let build: Awaited<ReturnType<typeof buildWith>>;
+  let build: Extract<BuiltSite, { failed: false }>;
   let site: Site;
   let browser: Browser;
 
   beforeAll(async () => {
-    build = await buildWith('test/fixtures/story-custom-style.json');
-    if (build.failed) throw new Error(`the fixture did not build:\n${build.output}`);
+    const result = await buildWith('test/fixtures/story-custom-style.json');
+    if (result.failed) throw new Error(`the fixture did not build:\n${result.output}`);
+    build = result;
     site = await startSite(build.folder);
     browser = await launch(chromiumForStyle!);
   });

@@ -2,10 +2,12 @@
  * Shared set-up for the browser tests: Debian's Chromium through playwright-core, the built
  * site served on loopback, and helpers that wait for settled states, never for fixed times.
  */
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../../src/cli/serve';
 import { parseCamera, type Camera, type Padding } from '../../src/lib/geo/camera';
@@ -65,6 +67,58 @@ export async function startSite(folder = BUILD): Promise<Site> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** A story's three files, as paths from the project's root (or absolute). */
+export interface StoryPaths {
+  story: string;
+  places: string;
+  route: string;
+}
+
+/** What `buildSite` made: the site's folder when it built, or the build's output when not. */
+export type BuiltSite =
+  | { failed: false; folder: string; remove(): void }
+  | { failed: true; output: string; built: boolean };
+
+/**
+ * Builds the site as `npm run build` does, with another story, into a folder inside the project (SvelteKit's prerender
+ * step resolves packages from its output folder), leaving build/ and .svelte-kit/ alone: `out`,
+ * or a new temporary folder. A failed build's folder is removed at once, with what it left
+ * (`built` says whether an index.html was written all the same); call `remove` for a
+ * successful one.
+ */
+export async function buildSite(
+  paths: StoryPaths,
+  out = mkdtempSync(join(ROOT, '.tmp-build-'))
+): Promise<BuiltSite> {
+  const folder = join(out, 'build');
+  const remove = () => rmSync(out, { recursive: true, force: true });
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          // As `npm run build` builds: Vitest's NODE_ENV=test would make a development build.
+          NODE_ENV: 'production',
+          STORY_FILE: paths.story,
+          PLACES_FILE: paths.places,
+          ROUTE_FILE: paths.route,
+          BUILD_DIR: folder,
+          SVELTEKIT_OUT_DIR: join(out, 'kit'),
+        },
+      }
+    );
+    return { failed: false, folder, remove };
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    const built = existsSync(join(folder, 'index.html'));
+    remove();
+    return { failed: true, output: stdout + stderr, built };
+  }
 }
 
 /** Everything a page did that a reader or a newsroom would call a fault. */

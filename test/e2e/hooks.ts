@@ -8,16 +8,18 @@ import { BUILD, launch, startSite, type Site } from './harness';
 
 /**
  * Serves the built site and starts Chromium before the enclosing describe block's tests, and
- * closes both after them. Read `site` and `browser` inside tests or hooks.
+ * closes both after them. Read `site` and `browser` inside tests or hooks. `folder` is the site
+ * to serve, or a function giving it once the hooks registered before this one have run (a site
+ * built for the tests).
  */
 export function useSiteAndBrowser(
   chromiumPath: string | undefined,
-  folder = BUILD
+  folder: string | (() => string) = BUILD
 ): { readonly site: Site; readonly browser: Browser } {
   let site: Site | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    site = await startSite(folder);
+    site = await startSite(typeof folder === 'string' ? folder : folder());
     if (!chromiumPath) throw new Error('useSiteAndBrowser needs a Chromium path');
     browser = await launch(chromiumPath);
   });

@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { MAP, ROOT, startSite, type Site } from './harness';
 
 /** The screen sizes every step is checked and photographed at. */
@@ -85,17 +85,22 @@ export interface OpenStory {
 
 /**
  * Opens the story in `layout` at `viewport`, with motion reduced so steps are jumped to;
- * `debug` adds `?debug` to the story's address (its map is then `window.__storyMap`).
+ * `debug` adds `?debug` to the story's address (its map is then `window.__storyMap`). In a
+ * browser, the story opens in a context of its own, closed with it; in a context (made with
+ * motion reduced), it opens in a new page of that context, which keeps what the browser cached,
+ * as a reader's browser would on a second visit.
  */
 export async function openLayout(
-  browser: Browser,
+  opener: Browser | BrowserContext,
   layout: LayoutName,
   viewport: { width: number; height: number },
   origins: { site: string; hosts: string },
   debug = false
 ): Promise<OpenStory> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const own = 'newContext' in opener;
+  const context = own ? await opener.newContext({ viewport, reducedMotion: 'reduce' }) : opener;
   const page = await context.newPage();
+  if (!own) await page.setViewportSize(viewport);
   let story: Frame;
   if (layout === 'page') {
     await page.goto(`${origins.site}/${debug ? '?debug' : ''}`);
@@ -135,6 +140,6 @@ export async function openLayout(
         () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
       );
     },
-    close: () => context.close(),
+    close: () => (own ? context.close() : page.close()),
   };
 }

@@ -2,7 +2,8 @@
  * Valid edits an editor makes to the story, applied to a copy of the committed story and its
  * places and route: rename every id, reverse the steps, drop a step, add a step and a place,
  * rewrite text and move a camera. edits.test.ts loads each and holds the editorial rules on
- * it; the build test builds all of them at once and settles every step in the browser.
+ * it; test/e2e/edited.test.ts builds the story with all of them at once and settles every step
+ * in the browser.
  */
 import type { StoryFiles } from '../../src/lib/story/load';
 import { committedFiles } from './helpers';
