@@ -165,11 +165,13 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
     await waitForSettled(page, middle);
     // A jump: the camera changes in one move, not a flight of frames.
     expect(await movesSoFar(page)).toBeLessThanOrEqual(1);
-    // The route is shown whole at once, not grown with the scroll.
-    const rail = story.steps.find((step) => step.map.grow)!;
-    await scrollToStep(page, rail.id, 0.05);
-    await waitForSettled(page, rail.id);
-    expect(await page.getAttribute(MAP, 'data-route-drawn')).toContain(`${rail.map.grow}:1.000`);
+    // The route is shown whole at once, not grown with the scroll (when a step grows one).
+    const rail = story.steps.find((step) => step.map.grow);
+    if (rail) {
+      await scrollToStep(page, rail.id, 0.05);
+      await waitForSettled(page, rail.id);
+      expect(await page.getAttribute(MAP, 'data-route-drawn')).toContain(`${rail.map.grow}:1.000`);
+    }
 
     // The reader asks for animations: the next step is a flight, and the choice is kept.
     await page.click(toggle);
@@ -255,8 +257,8 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
     await page.waitForSelector(`${MAP}[data-map-state="failed"]`);
     expect(await page.textContent(`${MAP} .notice`)).toMatch(/could not be shown/);
     // The step navigation still takes the reader through the text.
-    await page.click('[data-step-link="rail"]');
-    await page.waitForSelector('.step.active#rail');
+    await page.click(`[data-step-link="${middle}"]`);
+    await page.waitForSelector(`.step.active#${middle}`);
     expect(await page.$$eval('[data-step-id]', (e) => e.map((x) => x.id))).toEqual(ids);
     expect(issues.pageErrors).toEqual([]);
     await context.close();

@@ -209,16 +209,17 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
     const top = (id: string) =>
       page.$eval(`#${id}`, (e) => e.getBoundingClientRect().top + scrollY);
     // Into the second story: the first has been scrolled past and rests at its end.
-    const railTop = await second.$eval(
-      '[data-step-id="rail"]',
+    const middle = story.steps[Math.floor(story.steps.length / 2)]!.id;
+    const middleTop = await second.$eval(
+      `[data-step-id="${middle}"]`,
       (e) => e.getBoundingClientRect().top + scrollY
     );
     await page.evaluate(
       (y) => window.scrollTo(0, y),
-      (await top('second')) + railTop - 800 * 0.6 + 30
+      (await top('second')) + middleTop - 800 * 0.6 + 30
     );
-    await second.waitForSelector(`${MAP}[data-active-step="rail"]`, { timeout: 60_000 });
-    await page.waitForSelector('#second[data-storymap-step="rail"]');
+    await second.waitForSelector(`${MAP}[data-active-step="${middle}"]`, { timeout: 60_000 });
+    await page.waitForSelector(`#second[data-storymap-step="${middle}"]`);
     const last = story.steps.at(-1)!.id;
     await first.waitForSelector(`[data-step-id="${last}"].active`);
     expect(await page.getAttribute('#first', 'data-storymap-step')).toBe(last);

@@ -159,7 +159,7 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   it('ends in exactly the last step after jumping straight from the first to the end, and back', async () => {
     const page = await openStory(DESKTOP);
     await waitForSettled(page, story.steps[0]!.id);
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 2; round++) {
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await waitForSettled(page, lastStep.id);
       await expectAsOpened(page, lastStep.id);
@@ -224,22 +224,27 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await page.close();
   });
 
-  it('grows the rail line with scroll progress and shrinks it when scrolling back', async () => {
-    const page = await openStory({ width: 1280, height: 800 });
-    const rail = story.steps.find((s) => s.map.grow)!;
-    await scrollToStep(page, rail.id, 0.2);
-    await waitForSettled(page, rail.id);
-    const early = await drawnFraction(page, rail.map.grow!);
-    await scrollToStep(page, rail.id, 0.8);
-    await waitForDrawn(page, rail.map.grow!, { above: early + 0.3 });
-    const late = await drawnFraction(page, rail.map.grow!);
-    await scrollToStep(page, rail.id, 0.3);
-    await waitForDrawn(page, rail.map.grow!, { below: late - 0.3 });
-    expect(early).toBeGreaterThan(0.1);
-    expect(early).toBeLessThan(0.35);
-    expect(late).toBeGreaterThan(0.7);
-    await page.close();
-  });
+  // The step whose route grows with the reading, if the story has one.
+  const rail = story.steps.find((s) => s.map.grow);
+  it.skipIf(!rail)(
+    "grows a step's route with scroll progress and shrinks it when scrolling back",
+    async () => {
+      const page = await openStory({ width: 1280, height: 800 });
+      const { id, map } = rail!;
+      await scrollToStep(page, id, 0.2);
+      await waitForSettled(page, id);
+      const early = await drawnFraction(page, map.grow!);
+      await scrollToStep(page, id, 0.8);
+      await waitForDrawn(page, map.grow!, { above: early + 0.3 });
+      const late = await drawnFraction(page, map.grow!);
+      await scrollToStep(page, id, 0.3);
+      await waitForDrawn(page, map.grow!, { below: late - 0.3 });
+      expect(early).toBeGreaterThan(0.1);
+      expect(early).toBeLessThan(0.35);
+      expect(late).toBeGreaterThan(0.7);
+      await page.close();
+    }
+  );
 
   // A step that labels a place with a Chinese or Korean name, if the story has one.
   const localOf = (id: string) => story.places.find((p) => p.id === id)?.local;
