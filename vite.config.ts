@@ -50,10 +50,11 @@ export default defineConfig({
   plugins: [storyPlugin({ root: import.meta.dirname }), maplibreCss, serverOnly, sveltekit()],
   server: {
     watch: {
-      // Built sites and the scratch folders of tests and tools (each with its own SvelteKit
-      // output and tsconfig.json) are no source: a build beside `npm run dev` must not reload
-      // the editor's page.
-      ignored: ['**/build/**', '**/.tmp-*/**', '**/.screens/**'],
+      // Built sites, and the SvelteKit output of the tests' builds (test/e2e/harness.ts,
+      // buildSite), with its tsconfig.json: they are no source, and a build beside
+      // `npm run dev` must not reload the editor's page. (The tests' scratch stories, in
+      // .tmp-* folders too, stay watched: the dev preview's test edits one.)
+      ignored: ['**/build/**', '**/.tmp-*/kit/**', '**/.screens/**'],
     },
   },
   build: {

@@ -33,6 +33,14 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
     await server.listen();
     origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
     browser = await launch(chromiumPath!);
+    // A first visit lets Vite find and pre-bundle every dependency the page and its editing
+    // aid import. On a fresh clone it has none yet, and one found late reloads the page (on a
+    // busy machine, in the middle of a test that holds the page to not reloading).
+    const warm = await browser.newPage();
+    await warm.goto(`${origin}/`);
+    await warm.waitForSelector('[data-testid="edit-panel"]', { timeout: 60_000 });
+    await warm.waitForSelector(`${MAP}[data-active-step]`, { timeout: 60_000 });
+    await warm.close();
   });
 
   afterAll(async () => {
