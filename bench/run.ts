@@ -33,7 +33,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { Size } from '../src/lib/geo/camera';
-import { embeddedStyle } from '../src/lib/map/style';
+import { embeddedStyle } from '../src/lib/draw/style';
 import { stepState } from '../src/lib/state/step-state';
 import type { Story } from '../src/lib/story/types';
 import { committedStory } from '../test/unit/helpers';

@@ -1,7 +1,7 @@
 /**
  * Builds `geo/basemap.json`, the embedded basemap: Natural Earth 1:10m countries from the
  * `world-atlas` package, clipped to East Asia, simplified, with land borders as lines. Coasts are
- * not stored twice: the map draws them as the land's outline (map/style.ts). And
+ * not stored twice: the map draws them as the land's outline (src/lib/draw/style.ts). And
  * `geo/world.json`, the rest of the world, coarse (Natural Earth 1:110m), for the views that
  * reach beyond the region (Vancouver and Washington): drawn under the region, fetched after the
  * map's first view.

@@ -14,7 +14,7 @@ import type { FeatureCollection } from 'geojson';
 import type { BBox } from '../src/lib/geo/clip.ts';
 import { stepState } from '../src/lib/state/step-state.ts';
 import type { Story } from '../src/lib/story/types.ts';
-import { CLOSE_MIN_ZOOM, WIDE_MIN_ZOOM } from '../src/lib/map/style.ts';
+import { CLOSE_MIN_ZOOM, WIDE_MIN_ZOOM } from '../src/lib/draw/style.ts';
 
 /** The screens the story is framed for (those the readability checks use). */
 const SCREENS: Size[] = [

@@ -7,7 +7,7 @@ import {
   type MapLike,
   type MoveTag,
 } from '../../src/lib/map/controller';
-import { ROUTE_SOURCE } from '../../src/lib/map/style';
+import { ROUTE_SOURCE } from '../../src/lib/draw/style';
 import { stepState } from '../../src/lib/state/step-state';
 import type { LngLat } from '../../src/lib/story/types';
 import { engineStory } from './helpers';

@@ -15,8 +15,8 @@ import {
   type Position,
 } from '../../src/lib/geo/clip';
 import { lineUpTo, midpoint } from '../../src/lib/geo/line';
-import { BASEMAP_COUNTRIES } from '../../src/lib/map/basemap-countries';
-import { COLORS, embeddedStyle } from '../../src/lib/map/style';
+import { BASEMAP_COUNTRIES } from '../../geo/basemap-countries';
+import { COLORS, embeddedStyle } from '../../src/lib/draw/style';
 import { ROOT } from './helpers';
 
 describe('unwrapLongitudes', () => {
@@ -286,7 +286,7 @@ describe('the embedded basemap', () => {
     expect(near).toBe(true);
   });
 
-  it('has the countries the story checker knows by code (src/lib/map/basemap-countries.ts)', () => {
+  it('has the countries the story checker knows by code (geo/basemap-countries.ts)', () => {
     const codes = basemap.features
       .filter((f) => f.properties?.kind === 'land')
       .map((f) => f.properties?.id as string);

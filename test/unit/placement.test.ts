@@ -1,4 +1,4 @@
-/** The one label placement (map/placement.ts): every label the map draws goes through it. */
+/** The one label placement (draw/placement.ts): every label the map draws goes through it. */
 import { describe, expect, it } from 'vitest';
 import {
   lineLength,
@@ -6,7 +6,7 @@ import {
   pointsAlong,
   type LabelRequest,
   type Rect,
-} from '../../src/lib/map/placement';
+} from '../../src/lib/draw/placement';
 
 const area: Rect = { left: 0, top: 0, right: 400, bottom: 300 };
 const dot = { kind: 'point', mark: { halfWidth: 6, halfHeight: 6 } } as const;

@@ -11,7 +11,7 @@ import {
   staticMapSvg,
 } from '../../src/lib/static-map/render';
 import { isFitCamera } from '../../src/lib/story/types';
-import { COLORS } from '../../src/lib/map/style';
+import { COLORS } from '../../src/lib/draw/style';
 import { ROOT, flagshipStory, engineStory } from './helpers';
 
 const story = flagshipStory();

@@ -15,7 +15,7 @@
 import type { LineLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { labelItems, type PlaceLabel } from '../../src/lib/map/label-items';
-import { routeLayers } from '../../src/lib/map/style';
+import { routeLayers } from '../../src/lib/draw/style';
 import { narrate, plainText, staticMapDescription } from '../../src/lib/state/narration';
 import { stepState } from '../../src/lib/state/step-state';
 import { sourceDate } from '../../src/lib/story/citations';

@@ -17,7 +17,7 @@ import {
   type Padding,
   type Size,
 } from '../geo/camera';
-import { ROUTE_SOURCE } from './style';
+import { ROUTE_SOURCE } from '../draw/style';
 
 /** A camera move as the applier asks for it. */
 interface View {

@@ -6,7 +6,7 @@
  * and how sure the sources are, so a reader never has to guess which company a mark belongs
  * to. A place the step does not label gets a label of its own when companies are shown there.
  */
-import type { LabelShape } from './placement';
+import type { LabelShape } from '../draw/placement';
 import { standingText, type CompanyState, type Standing } from '../state/overlay-state';
 import type { StepState } from '../state/step-state';
 import { isApproximate } from '../story/hedges';

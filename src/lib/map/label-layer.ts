@@ -14,7 +14,7 @@ import {
   type LabelSize,
   type Point,
   type Rect,
-} from './placement';
+} from '../draw/placement';
 
 /** A leg is labelled only when this long on screen, CSS pixels. */
 const MIN_LABELLED_LEG_PX = 240;

@@ -27,7 +27,7 @@ import {
   embeddedStyle,
   routeLayers,
   worldLayers,
-} from './style';
+} from '../draw/style';
 import { ui } from '../strings';
 
 export interface MountOptions extends ControllerOptions {

@@ -11,9 +11,9 @@
 import { geoIdentity, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../geo/camera';
-import { CLOSE_MIN_ZOOM, COLORS, WIDE_MIN_ZOOM, riverPixels } from '../map/style';
+import { CLOSE_MIN_ZOOM, COLORS, WIDE_MIN_ZOOM, riverPixels } from '../draw/style';
 import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from './sizes';
-import { placeLabels, type LabelRequest } from '../map/placement';
+import { placeLabels, type LabelRequest } from '../draw/placement';
 
 export { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE };
 import { overviewDescription, staticMapDescription } from '../state/narration';
@@ -225,7 +225,7 @@ function drawMap(
       properties: {},
       geometry: { type: 'LineString', coordinates: route.coordinates },
     });
-    // As the live map (map/style.ts): reported solid, inferred dotted, schematic dashed.
+    // As the live map (draw/style.ts): reported solid, inferred dotted, schematic dashed.
     const line = {
       reported: 'stroke-linecap="round"',
       inferred: 'stroke-linecap="round" stroke-dasharray="0 7"',
@@ -236,7 +236,7 @@ function drawMap(
       `<path d="${d}" fill="none" stroke="${COLORS.route}" stroke-width="3" stroke-linejoin="round" ${line}/>`
     );
   }
-  // Marks first, then labels placed by the live map's placement (map/placement.ts), on sizes
+  // Marks first, then labels placed by the live map's placement (draw/placement.ts), on sizes
   // estimated from the text: highlighted places first, then in the step's order.
   const labels: string[] = [];
   const shown = state.places.flatMap((placeState) => {

@@ -39,7 +39,7 @@ import {
   type Transition,
 } from './types.ts';
 import { DEFAULT_REGION } from '../strings.ts';
-import { BASEMAP_COUNTRIES } from '../map/basemap-countries.ts';
+import { BASEMAP_COUNTRIES } from '../../../geo/basemap-countries.ts';
 
 export class StoryError extends Error {
   constructor(readonly problems: StoryProblem[]) {
