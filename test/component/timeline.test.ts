@@ -1,6 +1,7 @@
 import { flushSync, mount } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Timeline from '../../src/lib/overlays/Timeline.svelte';
+import { timelineTables } from '../../src/lib/prerender/sections';
 import { stepState } from '../../src/lib/state/step-state';
 import { flagshipStory } from '../unit/helpers';
 import { reactive } from './reactive.svelte';
@@ -22,6 +23,7 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate,
       drawNow: true,
+      tables: timelineTables(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
     // The drawing and D3 are loaded lazily: wait until they have drawn.
@@ -51,6 +53,7 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate: vi.fn<(stepId: string) => void>(),
       drawNow: false,
+      tables: timelineTables(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
     const figure = document.querySelector('[data-testid="timeline"]')!;
