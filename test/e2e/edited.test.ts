@@ -78,6 +78,22 @@ describe.skipIf(!chromiumPath)('the story after every valid edit at once', () =>
     );
     expect(shown.map((step) => step.id)).toEqual(story.steps.map((step) => step.id));
     story.steps.forEach((step, i) => expect(shown[i]!.text).toContain(step.title));
+    // Each paragraph of each step's text, as its words read (markup aside).
+    const paragraphs = await page.evaluate(
+      (steps) =>
+        steps.flatMap(({ id, html }) => {
+          const card = document.querySelector(`[data-step-id="${id}"]`)?.textContent ?? '';
+          const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+          const parsed = new DOMParser().parseFromString(html, 'text/html');
+          return [...parsed.querySelectorAll('p')].map((paragraph) => ({
+            text: `${id}: ${squash(paragraph.textContent ?? '')}`,
+            shown: squash(card).includes(squash(paragraph.textContent ?? '')),
+          }));
+        }),
+      story.steps.map(({ id, html }) => ({ id, html }))
+    );
+    expect(paragraphs.length).toBeGreaterThan(story.steps.length);
+    expect(paragraphs.filter((p) => !p.shown).map((p) => p.text)).toEqual([]);
     await context.close();
   });
 
