@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { embedLoaderPlugin } from './src/lib/embed/vite-plugin.ts';
 import { storyPlugin } from './src/lib/story/vite-plugin.ts';
 import { USED_MAPLIBRE_CLASSES, keepUsedRules } from './src/lib/map/maplibre-css.ts';
 
@@ -47,7 +48,13 @@ const serverOnly: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [storyPlugin({ root: import.meta.dirname }), maplibreCss, serverOnly, sveltekit()],
+  plugins: [
+    storyPlugin({ root: import.meta.dirname }),
+    embedLoaderPlugin(),
+    maplibreCss,
+    serverOnly,
+    sveltekit(),
+  ],
   server: {
     watch: {
       // Built sites, and the SvelteKit output of the tests' builds (test/e2e/harness.ts,

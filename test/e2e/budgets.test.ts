@@ -69,6 +69,10 @@ describe('the size budgets', () => {
     );
   });
 
+  it("the host page's loader (embed.js), one script", () => {
+    expectWithin('embedLoaderKb', [{ file: 'embed.js', bytes: gzipped(join(BUILD, 'embed.js')) }]);
+  });
+
   describe.skipIf(!chromiumPath)('in Chromium', () => {
     const env = useSiteAndBrowser(chromiumPath);
 

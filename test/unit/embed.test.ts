@@ -8,6 +8,7 @@ import {
   pymChildId,
   pymHeightMessage,
   pymPositionRequest,
+  readChildMessage,
   readHostMessage,
   readPymPosition,
   toWire,
@@ -15,6 +16,53 @@ import {
 } from '../../src/lib/embed/protocol';
 
 const tag = { sentinel: 'storymap', v: 1 };
+
+describe('the embed protocol, host side (the loader)', () => {
+  it('reads the story messages it knows, exactly, as the story sends them', () => {
+    const sent = [
+      toWire({ type: 'hello', modes: ['stacked'], height: 0 }),
+      toWire({ type: 'height', height: 5210.5 }),
+      toWire({ type: 'step', index: 3, id: 'dandong-bridge' }),
+      toWire({ type: 'scroll-request', y: 800 }),
+    ];
+    expect(sent.map(readChildMessage)).toEqual([
+      { type: 'hello', modes: ['stacked'], height: 0 },
+      { type: 'height', height: 5210.5 },
+      { type: 'step', index: 3, id: 'dandong-bridge' },
+      { type: 'scroll-request', y: 800 },
+    ]);
+    // A hello keeps the modes it knows, and a fractional step index is floored.
+    expect(readChildMessage({ ...tag, type: 'hello', modes: ['sticky', 'teleport', 7] })).toEqual({
+      type: 'hello',
+      modes: ['sticky'],
+      height: 0,
+    });
+    expect(readChildMessage({ ...tag, type: 'step', index: 2.7, id: 'a' })).toEqual({
+      type: 'step',
+      index: 2,
+      id: 'a',
+    });
+  });
+
+  it('ignores anything else: wrong tag or version, unknown types, bad numbers and ids', () => {
+    const hostile: unknown[] = [
+      undefined,
+      'storymap',
+      { ...tag, v: 2, type: 'height', height: 500 },
+      { ...tag, type: 'navigate', url: 'javascript:alert(1)' },
+      { ...tag, type: 'height', height: -1 },
+      { ...tag, type: 'height', height: Number.NaN },
+      { ...tag, type: 'step', index: 1, id: '<img src=x onerror=alert(1)>' },
+      { ...tag, type: 'step', index: 1, id: 'Upper-Case' },
+      { ...tag, type: 'step', index: 1, id: 'a'.repeat(101) },
+      { ...tag, type: 'step', index: -1, id: 'intro' },
+      { ...tag, type: 'step', id: 'intro' },
+      { ...tag, type: 'scroll-request', y: '100' },
+    ];
+    for (const data of hostile)
+      expect(readChildMessage(data), JSON.stringify(data)).toBeUndefined();
+  });
+});
 
 describe('the embed protocol, story side', () => {
   it('reads the host messages it knows, exactly', () => {

@@ -1,8 +1,9 @@
 /**
  * The iframe protocol between the story (the child) and a newsroom's page (the host), the
- * child's side. Messages are plain objects tagged `{ sentinel: 'storymap', v: 1 }`; anything
- * else, or anything malformed, is ignored. Numbers are checked and clamped before use. The
- * host's side is static/embed.js, which speaks the same messages (docs/embedding.md).
+ * messages both sides speak: the story's side (child.ts) and the host page's loader (loader.ts,
+ * built into the site's embed.js). Messages are plain objects tagged
+ * `{ sentinel: 'storymap', v: 1 }`; anything else, or anything malformed, is ignored. Numbers
+ * are checked and clamped before use (docs/embedding.md).
  *
  * child → host: `hello` (at start: the modes it can do, its content height), `height`, `step`
  * (the active step, for analytics and reading depth), `scroll-request` (sticky mode: the
@@ -82,8 +83,50 @@ export function readHostMessage(data: unknown): HostMessage | undefined {
   }
 }
 
-/** The wire form of a message to the host. */
-export function toWire(message: ChildMessage): Record<string, unknown> {
+/** A step id as story.json allows it: lower-case words and digits joined by hyphens. */
+const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longest step id a host accepts. */
+const MAX_STEP_ID = 100;
+const MODES: readonly EmbedMode[] = ['standalone', 'sticky', 'contained', 'stacked'];
+
+/**
+ * Reads a message from the story, on the host's side: the validated message, or undefined for
+ * anything that is not exactly one of ours. A `hello` keeps only the modes it knows.
+ */
+export function readChildMessage(data: unknown): ChildMessage | undefined {
+  if (!isTagged(data)) return undefined;
+  switch (data.type) {
+    case 'hello': {
+      const modes = Array.isArray(data.modes)
+        ? MODES.filter((mode) => (data.modes as unknown[]).includes(mode))
+        : [];
+      return { type: 'hello', modes, height: pixels(data.height) ?? 0 };
+    }
+    case 'height': {
+      const height = pixels(data.height);
+      return height === undefined ? undefined : { type: 'height', height };
+    }
+    case 'step': {
+      const index = pixels(data.index);
+      const { id } = data;
+      return index === undefined ||
+        typeof id !== 'string' ||
+        id.length > MAX_STEP_ID ||
+        !STEP_ID.test(id)
+        ? undefined
+        : { type: 'step', index: Math.floor(index), id };
+    }
+    case 'scroll-request': {
+      const y = pixels(data.y);
+      return y === undefined ? undefined : { type: 'scroll-request', y };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The wire form of a message, to the host or to the story. */
+export function toWire(message: ChildMessage | HostMessage): Record<string, unknown> {
   return { sentinel: SENTINEL, v: VERSION, ...message };
 }
 
