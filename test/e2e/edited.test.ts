@@ -6,7 +6,8 @@
  * a fixed view at its bearing and pitch, never closer than its zoom, centred in the clear part
  * of the map (unpitched), and zoomed out only as far as its subject needs; a framed view north
  * up, with every framed place on the map. Its subject is in the clear part of the map and its
- * labels whole and apart (readable.ts, as for the real story).
+ * labels whole and apart (readable.ts, as for the real story). And it holds the size budgets
+ * (budgets.ts), as the real story does.
  *
  * No step is named here: the edits decide them, and the checks iterate over what was built.
  */
@@ -29,6 +30,14 @@ import {
   watchPage,
   type BuiltSite,
 } from './harness';
+import {
+  appJavaScriptAtStart,
+  budgets,
+  embedLoader,
+  expectWithin,
+  geoData,
+  loadedBeforeFirstSettle,
+} from './budgets';
 import { useSiteAndBrowser } from './hooks';
 import { mapProblems, subject } from './readable';
 
@@ -95,6 +104,21 @@ describe.skipIf(!chromiumPath)('the story after every valid edit at once', () =>
     expect(paragraphs.length).toBeGreaterThan(story.steps.length);
     expect(paragraphs.filter((p) => !p.shown).map((p) => p.text)).toEqual([]);
     await context.close();
+  });
+
+  it('holds the size budgets', async () => {
+    const folder = built!.folder;
+    expectWithin('appJavaScriptAtStartKb', appJavaScriptAtStart(folder));
+    expectWithin('geoDataKb', geoData(folder));
+    expectWithin('embedLoaderKb', embedLoader(folder));
+    const { sizes, outside } = await loadedBeforeFirstSettle(
+      env.browser,
+      env.site.origin,
+      folder,
+      story.steps[0]!.id
+    );
+    expectWithin('loadedBeforeFirstSettledMapKb', sizes);
+    expect(outside.length).toBeLessThanOrEqual(budgets.requestsOutsideOrigin!.budget);
   });
 
   for (const screen of SCREENS) {
