@@ -119,3 +119,18 @@ export async function loadedBeforeFirstSettle(
   expect(sizes.some((entry) => entry.file.includes('maplibre-gl-worker'))).toBe(true);
   return { sizes, outside };
 }
+
+/** Every budget at once, on the site at `origin` serving `folder` (its first step given). */
+export async function expectWithinEveryBudget(
+  browser: Browser,
+  origin: string,
+  folder: string,
+  firstStepId: string
+): Promise<void> {
+  expectWithin('appJavaScriptAtStartKb', appJavaScriptAtStart(folder));
+  expectWithin('geoDataKb', geoData(folder));
+  expectWithin('embedLoaderKb', embedLoader(folder));
+  const { sizes, outside } = await loadedBeforeFirstSettle(browser, origin, folder, firstStepId);
+  expectWithin('loadedBeforeFirstSettledMapKb', sizes);
+  expect(outside.length).toBeLessThanOrEqual(budgets.requestsOutsideOrigin!.budget);
+}

@@ -30,14 +30,7 @@ import {
   watchPage,
   type BuiltSite,
 } from './harness';
-import {
-  appJavaScriptAtStart,
-  budgets,
-  embedLoader,
-  expectWithin,
-  geoData,
-  loadedBeforeFirstSettle,
-} from './budgets';
+import { expectWithinEveryBudget } from './budgets';
 import { useSiteAndBrowser } from './hooks';
 import { mapProblems, subject } from './readable';
 
@@ -107,18 +100,7 @@ describe.skipIf(!chromiumPath)('the story after every valid edit at once', () =>
   });
 
   it('holds the size budgets', async () => {
-    const folder = built!.folder;
-    expectWithin('appJavaScriptAtStartKb', appJavaScriptAtStart(folder));
-    expectWithin('geoDataKb', geoData(folder));
-    expectWithin('embedLoaderKb', embedLoader(folder));
-    const { sizes, outside } = await loadedBeforeFirstSettle(
-      env.browser,
-      env.site.origin,
-      folder,
-      story.steps[0]!.id
-    );
-    expectWithin('loadedBeforeFirstSettledMapKb', sizes);
-    expect(outside.length).toBeLessThanOrEqual(budgets.requestsOutsideOrigin!.budget);
+    await expectWithinEveryBudget(env.browser, env.site.origin, built!.folder, story.steps[0]!.id);
   });
 
   for (const screen of SCREENS) {
