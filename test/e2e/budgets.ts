@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Request } from 'playwright-core';
 import { expect } from 'vitest';
-import { ROOT, waitForSettled } from './harness';
+import { ROOT, waitForSettled, watchPage } from './harness';
 
 interface Budget {
   budget: number;
@@ -88,13 +88,10 @@ export async function loadedBeforeFirstSettle(
   firstStepId: string
 ): Promise<{ sizes: Sized[]; outside: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const { outsideRequests: outside } = watchPage(page, origin);
   const requests: Request[] = [];
-  const outside: string[] = [];
   page.on('request', (request) => {
-    const url = request.url();
-    if (/^(data|blob):/.test(url)) return;
-    if (new URL(url).origin === origin) requests.push(request);
-    else outside.push(url);
+    if (new URL(request.url()).origin === origin) requests.push(request);
   });
   // ?debug: the page marks the moment the map first settles (perf.ts), before anything reacts
   // to it; what is asked for after it (the company markers, the timeline's D3 drawing, the

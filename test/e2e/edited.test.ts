@@ -26,12 +26,12 @@ import {
   coveredNow,
   findChromium,
   shownCamera,
-  waitForSettled,
   watchPage,
   type BuiltSite,
 } from './harness';
 import { expectWithinEveryBudget } from './budgets';
 import { useSiteAndBrowser } from './hooks';
+import { followStepLink } from './layouts';
 import { mapProblems, subject } from './readable';
 
 const chromiumPath = findChromium();
@@ -112,12 +112,7 @@ describe.skipIf(!chromiumPath)('the story after every valid edit at once', () =>
       await page.waitForSelector(`${MAP}[data-active-step]`, { timeout: 60_000 });
       const problems: string[] = [];
       for (const step of story.steps) {
-        await page.evaluate((id) => {
-          // The address may already name this step: clear it first, so the link is followed.
-          if (window.location.hash === `#${id}`) window.location.hash = '';
-          window.location.hash = id;
-        }, step.id);
-        await waitForSettled(page, step.id);
+        await followStepLink(page.mainFrame(), step.id);
         problems.push(...(await mapProblems(page.mainFrame(), story, step, 'when reached')));
         problems.push(...(await cameraProblems(page, story, step)));
       }

@@ -70,6 +70,19 @@ export async function startHosts(site: Site): Promise<Site & { storyOrigin: stri
   };
 }
 
+/**
+ * Takes the reader in `frame` to a step by its address, as a link to it would, and waits until
+ * the map shows it.
+ */
+export async function followStepLink(frame: Frame, stepId: string): Promise<void> {
+  await frame.evaluate((id) => {
+    // The address may already follow this step: clear it first, so the link is followed.
+    if (window.location.hash === `#${id}`) window.location.hash = '';
+    window.location.hash = id;
+  }, stepId);
+  await frame.waitForSelector(`${MAP}[data-active-step="${stepId}"]`, { timeout: 60_000 });
+}
+
 /** The story open in one layout. */
 export interface OpenStory {
   page: Page;
@@ -120,14 +133,7 @@ export async function openLayout(
     page,
     story,
     layout,
-    async goTo(stepId) {
-      await story.evaluate((id) => {
-        // The address may already follow this step: clear it first, so the link is followed.
-        if (window.location.hash === `#${id}`) window.location.hash = '';
-        window.location.hash = id;
-      }, stepId);
-      await story.waitForSelector(`${MAP}[data-active-step="${stepId}"]`, { timeout: 60_000 });
-    },
+    goTo: (stepId) => followStepLink(story, stepId),
     async scrollOn(share) {
       // Sticky: the reader scrolls the host page; otherwise the story's own window.
       const scroller = layout === 'sticky' ? page.mainFrame() : story;
