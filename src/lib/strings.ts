@@ -1,14 +1,16 @@
 /**
- * Every word the reader's interface says, in one place: labels, notices, legends, table
- * headings and the map's narration. The story's own words (titles, text, names, notes) live in
+ * Every word the reader's interface says, in two files: this one, for what the page says from
+ * its first screen on (labels, notices, dates, the map's narration), and chart-strings.ts, for
+ * what the timeline's drawing, its tables and the map's legend say (they load after the first
+ * view, and their words with them). The story's own words (titles, text, names, notes) live in
  * story.json. Words for editors stay with their tools, in English: the checker's messages
  * with the checks (story/load.ts), the editing aid's in its component (edit/EditPanel.svelte),
  * which readers never download.
  *
- * To translate the interface, translate this file. The place or country the companies'
+ * To translate the interface, translate both files. The place or country the companies'
  * presence is followed in comes from the story (`meta.region`), never from here.
  */
-import type { EventKind, PresenceStatus } from './story/types.ts';
+import type { PresenceStatus } from './story/types.ts';
 
 /** Months as readers see them in dates ("2 June 2016"). */
 export const MONTHS = [
@@ -25,40 +27,6 @@ export const MONTHS = [
   'November',
   'December',
 ] as const;
-
-/** Which lane an event kind sits in. Sanctions get their own lane; the rest share one. */
-export const EVENT_LANES: {
-  id: string;
-  label: string;
-  short: string;
-  kinds: readonly EventKind[];
-}[] = [
-  {
-    id: 'sanctions',
-    label: 'Sanctions',
-    short: 'Sanctions',
-    kinds: ['un-sanction', 'us-sanction'],
-  },
-  { id: 'other', label: 'Other events', short: 'Other', kinds: ['legal', 'company', 'report'] },
-];
-
-/** Readable names of event kinds, for the timeline's key, its tooltips and its table. */
-export const EVENT_KIND_NAMES: Record<EventKind, string> = {
-  'un-sanction': 'UN sanction',
-  'us-sanction': 'US sanction or easing',
-  legal: 'Investigation or legal action',
-  company: 'Company event',
-  report: 'News report',
-};
-
-/** The same, for the key on phones. */
-export const EVENT_KIND_SHORT_NAMES: Record<EventKind, string> = {
-  'un-sanction': 'UN',
-  'us-sanction': 'US',
-  legal: 'Legal',
-  company: 'Company',
-  report: 'Report',
-};
 
 export const STATUS_NAMES: Record<PresenceStatus, string> = {
   confirmed: 'confirmed',
@@ -112,19 +80,6 @@ export const ui = {
     loading: 'Loading the map…',
     approximate: 'approximate',
   },
-  legend: {
-    label: 'Map legend',
-    /** The button that opens the legend on phones. */
-    button: 'Key',
-    routeReported: 'Route as reported',
-    routeInferred: 'Path inferred: the way is reported, not the line',
-    routeSchematic: 'Route not reported (schematic)',
-    approximate: 'Approximate or unconfirmed position',
-    presentConfirmed: (region: string) => `Company in ${region} (confirmed)`,
-    presentReported: (region: string) => `Company in ${region} (reported)`,
-    absent: (region: string) => `Company not in ${region}`,
-    sanctioned: 'Sanctioned',
-  },
   narration: {
     /** "The map shows Dandong and Sinuiju." */
     places: (names: string) => `The map shows ${names}.`,
@@ -142,37 +97,10 @@ export const ui = {
     companies: (list: string) => `Companies: ${list}.`,
     and: 'and',
   },
+  /** What the timeline says before its drawing loads (the rest: chart-strings.ts). */
   timeline: {
     caption: (region: string) =>
       `Timeline of sanctions, events and each company's presence in ${region}`,
-    bar: 'Timeline',
-    showLess: 'Show less',
-    showMore: 'Show key and companies',
-    svgTitle: (events: number) => `Sanctions and presence, ${events} events`,
-    svgDescription: (region: string) =>
-      `Sanctions and other events as marks by date; below, one lane per company with its reported presence in ${region}. The time the current step is about is shaded. The same data is in the table that follows.`,
-    keyConfirmed: { long: 'presence confirmed', short: 'Confirmed' },
-    keyReported: { long: 'presence reported or alleged', short: 'Reported' },
-    keyImprecise: { long: 'date imprecise', short: 'Imprecise' },
-    eventLabel: (label: string, date: string, kind: string, hasStep: boolean) =>
-      `${label}, ${date}. ${kind}.${hasStep ? ' Activate to go to its step.' : ''}`,
-    presenceTitle: (company: string, region: string) => `${company} in ${region}`,
-    presenceLabel: (company: string, region: string, date: string, status: string) =>
-      `${company} in ${region}: ${date}, ${status}.`,
-    source: (names: string) => `Source: ${names}`,
-    eventsCaption: 'Events on the timeline',
-    presenceCaption: (region: string) => `Each company's presence in ${region}`,
-    columns: {
-      date: 'Date',
-      event: 'Event',
-      kind: 'Kind',
-      sources: 'Sources',
-      company: 'Company',
-      period: 'Period',
-      status: 'Status',
-    },
-    noneSourced: 'none sourced',
-    noPresence: (region: string) => `No presence in ${region} sourced`,
     drawFailed: 'The timeline could not be drawn:',
   },
   presence: {

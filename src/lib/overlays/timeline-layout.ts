@@ -5,7 +5,8 @@
  */
 import { dateBand, formatDate, type Band } from '../story/dates';
 import type { PresenceStatus, Story, StoryEvent } from '../story/types';
-import { EVENT_LANES, ui } from '../strings';
+import { EVENT_LANES, chartUi } from '../chart-strings';
+import { ui } from '../strings';
 
 /**
  * Time to pixels, linear in UTC milliseconds: what d3-scale's `scaleUtc` maps, without it
@@ -243,7 +244,9 @@ export function timelineLayout(story: Story, sizes: TimelineSizes): TimelineLayo
       height,
       companyId: company.id,
       colour: company.colour,
-      ...(company.presence.length === 0 && { empty: ui.timeline.noPresence(story.meta.region) }),
+      ...(company.presence.length === 0 && {
+        empty: chartUi.timeline.noPresence(story.meta.region),
+      }),
     });
     top += height + sizes.gap;
   }

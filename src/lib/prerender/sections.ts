@@ -9,7 +9,8 @@ import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from '../static-map/sizes';
 import { citationNames, sourceDate } from '../story/citations';
 import { formatDate } from '../story/dates';
 import type { Story } from '../story/types';
-import { EVENT_KIND_NAMES, STATUS_NAMES, ui } from '../strings';
+import { EVENT_KIND_NAMES, chartUi } from '../chart-strings';
+import { STATUS_NAMES, ui } from '../strings';
 import { html, type Markup } from './html';
 
 /** A static map, drawn for a narrow column on phones so its labels stay readable. */
@@ -98,7 +99,7 @@ export function timelineTables(story: Story): string {
   const outlets = new Map(story.sources.map((source) => [source.id, source.outlet]));
   const namesOf = (ids: readonly string[]) => ids.map((id) => outlets.get(id) ?? id).join('; ');
   const region = story.meta.region;
-  const columns = ui.timeline.columns;
+  const columns = chartUi.timeline.columns;
   const head = (names: string[]) =>
     html`<thead>
       <tr>
@@ -123,7 +124,7 @@ export function timelineTables(story: Story): string {
       return [
         html`<tr data-company-id="${company.id}">
           ${name}
-          <td>${ui.timeline.noneSourced}</td>
+          <td>${chartUi.timeline.noneSourced}</td>
           <td>${company.note ?? ''}</td>
           <td></td>
         </tr>`,
@@ -142,7 +143,7 @@ export function timelineTables(story: Story): string {
   });
   return html`<table class="visually-hidden">
       <caption>
-        ${ui.timeline.eventsCaption}
+        ${chartUi.timeline.eventsCaption}
       </caption>
       ${head([columns.date, columns.event, columns.kind, columns.sources])}
       <tbody>
@@ -151,7 +152,7 @@ export function timelineTables(story: Story): string {
     </table>
     <table class="visually-hidden">
       <caption>
-        ${ui.timeline.presenceCaption(region)}
+        ${chartUi.timeline.presenceCaption(region)}
       </caption>
       ${head([columns.company, columns.period, columns.status, columns.sources])}
       <tbody>
