@@ -1,0 +1,47 @@
+/**
+ * The address and the story: a link to a step (`#rail`) opens on it, a changed hash moves
+ * the reader there, and once the reader has entered a step the address follows the step being
+ * read, without adding history entries (Back still leaves the story). Call during a
+ * component's start (it uses SvelteKit's navigation hooks).
+ */
+import { afterNavigate, replaceState } from '$app/navigation';
+import { onMount } from 'svelte';
+import { stepFromHash } from './navigation';
+
+export interface AddressOptions {
+  /** The story's step ids, in order. */
+  stepIds(): readonly string[];
+  /** The step being read. */
+  active(): number;
+  /** Whether the address follows the step being read (not before the reader has entered one). */
+  following(): boolean;
+  /** The address named step `index`: at the start (`focusText` false) or by a new hash. */
+  onLinked(index: number, focusText: boolean): void;
+}
+
+export function followAddress(options: AddressOptions): void {
+  /** SvelteKit's router takes `replaceState` only once it has started (just after mount). */
+  let routerStarted = $state(false);
+  afterNavigate(() => queueMicrotask(() => (routerStarted = true)));
+
+  onMount(() => {
+    const linked = () => stepFromHash(window.location.hash, options.stepIds());
+    // A link to a step opens on that step at once: the map's first view is a jump.
+    const first = linked();
+    if (first !== undefined) options.onLinked(first, false);
+    const onHashChange = () => {
+      const index = linked();
+      if (index !== undefined) options.onLinked(index, true);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  });
+
+  const activeId = $derived(options.stepIds()[options.active()]);
+  $effect(() => {
+    if (!activeId || !routerStarted || !options.following()) return;
+    if (window.location.hash === `#${activeId}`) return;
+    // eslint-disable-next-line svelte/no-navigation-without-resolve -- only the hash changes: same page, same path
+    replaceState(`#${activeId}`, {});
+  });
+}
