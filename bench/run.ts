@@ -13,7 +13,7 @@
  * - sticky embedding: from the host's scroll to the host hearing the new step.
  *
  * Side by side in the same run: the classic template (bench/baseline/classic/) and the plain
- * page (the story's text, no script), each measured the same way (README, Performance).
+ * page (the story's text, no script), each measured the same way (docs/performance.md).
  *
  * Writes bench/results.json and prints a table. Timings are noisy on a shared machine: quote
  * medians with their spread and the machine they came from.

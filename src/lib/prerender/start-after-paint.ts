@@ -6,7 +6,7 @@
  * those modules on other threads while it lays out the page for the first time, and on a
  * phone's or a small machine's few cores that work competes with the first layout: measured
  * on the 2-core bench machine, the first step's text appeared about 50 ms later with the
- * script than without it (README, Performance).
+ * script than without it (docs/performance.md).
  *
  * {@link startAfterFirstPaint} rewrites the page at prerender time (hooks.server.ts): the
  * preload links leave the head, and the start script waits for the first frame (one
