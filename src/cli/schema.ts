@@ -1,7 +1,10 @@
 /**
- * `npm run schema`: writes story/story.schema.json (JSON Schema 2020-12) from the
- * `StoryDocument` type in src/lib/story/types.ts, so the schema and the types cannot drift.
- * `npm run schema -- --check` fails if the committed file is not current (a test does the same).
+ * `npm run schema`: writes the schemas of the editor's three files (JSON Schema 2020-12) from
+ * the types in src/lib/story/types.ts, so the schemas and the types cannot drift:
+ * story/story.schema.json from `StoryDocument`, geo/places.schema.json from `PlacesDocument`
+ * and geo/route.schema.json from `RouteDocument`. The loader checks each file's shape by its
+ * schema (src/lib/story/shape.ts). `npm run schema -- --check` fails if a committed file is
+ * not current (a test does the same).
  *
  * The generator writes draft-07; this converts what differs in 2020-12: `definitions` become
  * `$defs`, and fixed-length arrays (tuples) use `prefixItems`.
@@ -12,7 +15,15 @@ import { fileURLToPath } from 'node:url';
 import { createGenerator } from 'ts-json-schema-generator';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
-export const SCHEMA_FILE = join(ROOT, 'story/story.schema.json');
+/** Each schema: where it is written, the type it is made from, and its title. */
+export const SCHEMAS = [
+  { file: 'story/story.schema.json', type: 'StoryDocument', title: 'Story map story' },
+  { file: 'geo/places.schema.json', type: 'PlacesDocument', title: 'Story map places' },
+  { file: 'geo/route.schema.json', type: 'RouteDocument', title: 'Story map route' },
+] as const;
+export type SchemaEntry = (typeof SCHEMAS)[number];
+
+export const SCHEMA_FILE = join(ROOT, SCHEMAS[0].file);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -33,42 +44,44 @@ function to2020(node: Json): Json {
   return out;
 }
 
-/** The schema as a formatted JSON string, ending in a newline. */
-export function buildSchema(): string {
+/** A schema (the story's unless said) as a formatted JSON string, ending in a newline. */
+export function buildSchema(entry: SchemaEntry = SCHEMAS[0]): string {
   const generator = createGenerator({
     path: join(ROOT, 'src/lib/story/types.ts'),
     tsconfig: join(ROOT, 'tsconfig.json'),
-    type: 'StoryDocument',
+    type: entry.type,
     skipTypeCheck: true,
     additionalProperties: false,
     jsDoc: 'extended',
     topRef: false,
   });
-  const generated = to2020(generator.createSchema('StoryDocument') as Json) as {
+  const generated = to2020(generator.createSchema(entry.type) as Json) as {
     [key: string]: Json;
   };
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'story.schema.json',
-    title: 'Story map story',
+    $id: entry.file.split('/').at(-1),
+    title: entry.title,
     ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 function main(): void {
-  const schema = buildSchema();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(SCHEMA_FILE, 'utf8') !== schema) {
-      console.error('story/story.schema.json is not current: run npm run schema');
-      process.exitCode = 1;
-      return;
+  const check = process.argv.includes('--check');
+  for (const entry of SCHEMAS) {
+    const schema = buildSchema(entry);
+    const path = join(ROOT, entry.file);
+    if (check) {
+      if (readFileSync(path, 'utf8') !== schema) {
+        console.error(`${entry.file} is not current: run npm run schema`);
+        process.exitCode = 1;
+      } else console.log(`${entry.file} is current`);
+    } else {
+      writeFileSync(path, schema);
+      console.log(`wrote ${entry.file}`);
     }
-    console.log('story/story.schema.json is current');
-    return;
   }
-  writeFileSync(SCHEMA_FILE, schema);
-  console.log('wrote story/story.schema.json');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,12 +1,13 @@
 /**
- * story/story.schema.json: current with the types it is generated from, valid JSON Schema
+ * The schemas of the editor's files (story/story.schema.json, geo/places.schema.json,
+ * geo/route.schema.json): current with the types they are generated from, valid JSON Schema
  * 2020-12, documented field by field, and in agreement with the validator on real files.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, buildSchema } from '../../src/cli/schema';
+import { SCHEMAS, SCHEMA_FILE, buildSchema } from '../../src/cli/schema';
 import { ROOT } from './helpers';
 
 const committed = readFileSync(SCHEMA_FILE, 'utf8');
@@ -16,23 +17,53 @@ const check = ajv.compile(schema);
 
 describe('story.schema.json', () => {
   it('is what the types make (run `npm run schema` after changing src/lib/story/types.ts)', () => {
-    expect(buildSchema()).toBe(committed);
-  }, 30_000);
+    for (const entry of SCHEMAS) {
+      expect(buildSchema(entry), entry.file).toBe(readFileSync(join(ROOT, entry.file), 'utf8'));
+    }
+  }, 60_000);
 
   it('declares JSON Schema 2020-12 and describes every field', () => {
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const undocumented: string[] = [];
+    // Through the schema's keywords: under `properties` every name is a field (GeoJSON's own
+    // field named "properties" included), and its value a schema again.
     const walk = (node: unknown, path: string) => {
       if (node === null || typeof node !== 'object') return;
-      const properties = (node as { properties?: Record<string, Record<string, unknown>> })
-        .properties;
-      for (const [name, property] of Object.entries(properties ?? {})) {
-        if (typeof property.description !== 'string') undocumented.push(`${path}/${name}`);
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'properties' && value !== null && typeof value === 'object') {
+          for (const [name, property] of Object.entries(value as Record<string, unknown>)) {
+            const described = (property as { description?: unknown }).description;
+            if (typeof described !== 'string') undocumented.push(`${path}/properties/${name}`);
+            walk(property, `${path}/properties/${name}`);
+          }
+        } else walk(value, `${path}/${key}`);
       }
-      for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
     };
-    walk(schema, '');
+    for (const entry of SCHEMAS) {
+      const each = JSON.parse(readFileSync(join(ROOT, entry.file), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      expect(each.$schema, entry.file).toBe('https://json-schema.org/draft/2020-12/schema');
+      walk(each, entry.file);
+    }
     expect(undocumented).toEqual([]);
+  });
+
+  it('accepts the committed places and route', () => {
+    for (const [schemaFile, dataFile] of [
+      ['geo/places.schema.json', 'geo/places.geojson'],
+      ['geo/route.schema.json', 'geo/route.geojson'],
+    ] as const) {
+      const geoCheck = new Ajv2020({
+        allErrors: true,
+        strict: true,
+        allowUnionTypes: true,
+      }).compile(
+        JSON.parse(readFileSync(join(ROOT, schemaFile), 'utf8')) as Record<string, unknown>
+      );
+      const data = JSON.parse(readFileSync(join(ROOT, dataFile), 'utf8')) as unknown;
+      expect(geoCheck(data), JSON.stringify(geoCheck.errors)).toBe(true);
+    }
   });
 
   it('accepts the committed story, which points to it', () => {

@@ -4,39 +4,31 @@
  * file and JSON pointer. Runs at build time (see `vite-plugin.ts`) so a broken story never
  * builds.
  */
-import {
-  JsonReader,
-  formatProblems,
-  parseJson,
-  pointerTo,
-  type JsonObject,
-  type StoryProblem,
-} from './read.ts';
+import { FileProblems, formatProblems, parseJson, pointerTo, type StoryProblem } from './read.ts';
 import { didYouMean } from './hints.ts';
 import { renderStepText, unsafeTextIssues } from './markdown.ts';
 import { jsonLocator, withoutByteOrderMark } from './positions.ts';
-import { DATE_PRECISIONS, dateBand, dateProblem, formatDate } from './dates.ts';
+import { dateBand, dateProblem, formatDate } from './dates.ts';
+import { shapeProblems } from './shape.ts';
 import { TEXT_CONTRAST_AA, contrastRatio } from './contrast.ts';
 import {
   isFitCamera,
   type CameraSpec,
-  type Certainty,
   type Company,
-  type EventKind,
+  type LegFeature,
   type Presence,
-  type PresenceStatus,
+  type StepDocument,
   type StoryDate,
-  type StoryDateRange,
+  type StoryDocument,
   type StoryEvent,
-  type Confidence,
+  type StoryEventDocument,
   type Place,
+  type PlaceFeature,
   type PlaceKind,
   type RouteLeg,
   type Source,
   type Step,
-  type StepMap,
   type Story,
-  type Transition,
 } from './types.ts';
 import { DEFAULT_REGION } from '../strings.ts';
 import { BASEMAP_COUNTRIES } from '../../../geo/basemap-countries.ts';
@@ -62,31 +54,10 @@ export interface StoryFiles {
   route: SourceFile;
 }
 
-const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low', 'unverified'];
-const PLACE_KINDS: readonly PlaceKind[] = [
-  'city',
-  'company',
-  'station',
-  'crossing',
-  'landmark',
-  'country',
-  'river',
-];
-const CERTAINTIES: readonly Certainty[] = ['reported', 'inferred', 'schematic'];
 /** Place kinds that are a name on the map, not a located point: they take no confidence. */
 const NAME_ONLY_KINDS: ReadonlySet<PlaceKind> = new Set(['country', 'river']);
 /** Prefixes of the page's own element ids (StoryPage.svelte), which step ids must not take. */
 const RESERVED_STEP_ID_PREFIXES = ['source-', 'storymap-'];
-const TRANSITIONS: readonly Transition[] = ['fly', 'ease', 'jump'];
-const EVENT_KINDS: readonly EventKind[] = [
-  'un-sanction',
-  'us-sanction',
-  'company',
-  'legal',
-  'report',
-];
-const PRESENCE_STATUSES: readonly PresenceStatus[] = ['confirmed', 'reported', 'alleged', 'denied'];
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Where each read item stood in its file, so later checks point at the right place. */
 const locations = new WeakMap<object, string>();
@@ -100,81 +71,56 @@ function locationOf(item: object): string {
   return locations.get(item) ?? '';
 }
 
-function readId(reader: JsonReader, object: JsonObject, key: string, at: string) {
-  const id = reader.string(object, key, at);
-  if (id !== undefined && !ID_PATTERN.test(id)) {
-    return reader.fail(
-      pointerTo(at, key),
-      `"${id}" is not a valid id: use lower-case letters, digits and single hyphens`,
-      'invalid-id'
-    );
-  }
-  return id;
-}
-
-interface FeatureParts {
-  /** Pointer to the feature. */
-  at: string;
-  properties: JsonObject;
-  /** Pointer to its properties. */
-  pAt: string;
-  geometry: JsonObject;
-  /** Pointer to its geometry. */
-  gAt: string;
-}
-
 /**
- * Reads a FeatureCollection down to each feature's properties (allowing `propertyKeys`) and
- * geometry; features whose envelope is broken are reported and left out.
+ * The features of a GeoJSON file whose shape its schema has checked (shape.ts), each with
+ * where it stands; a feature with a problem of shape is left out. GeoJSON's own feature `id`,
+ * when given, must be the `properties.id` the story uses.
  */
-function readFeatures(
-  reader: JsonReader,
-  value: unknown,
-  propertyKeys: readonly string[]
-): FeatureParts[] {
-  const collection = reader.object(value, '', ['type', 'features']);
-  if (!collection) return [];
-  if (collection.type !== 'FeatureCollection') {
-    reader.fail('/type', 'expected "FeatureCollection"', 'type');
-  }
-  const features = reader.list(collection, 'features', '', (raw, at) => {
-    const feature = reader.object(raw, at, ['type', 'id', 'properties', 'geometry']);
-    if (!feature) return undefined;
-    const pAt = pointerTo(at, 'properties');
-    const gAt = pointerTo(at, 'geometry');
-    const properties = reader.object(feature.properties, pAt, propertyKeys);
-    const geometry = reader.object(feature.geometry, gAt, ['type', 'coordinates']);
-    if (feature.id !== undefined && properties && feature.id !== properties.id) {
+function readFeatures<F extends PlaceFeature | LegFeature>(
+  reader: FileProblems,
+  document: unknown,
+  shape: 'places' | 'route'
+): { feature: F; at: string }[] {
+  const problems = shapeProblems(document, reader.file, shape);
+  reader.problems.push(...problems.map(({ breaks: _breaks, ...problem }) => problem));
+  const parts = new StoryReader(
+    reader,
+    problems.filter((problem) => problem.breaks).map((problem) => problem.pointer)
+  );
+  if (parts.isBroken('') && !isObject(document)) return [];
+  // The schema has checked the shape: what is not broken is a feature of this file.
+  const features = (document as { features?: F[] }).features;
+  return parts.items(features, '/features').flatMap(({ item: feature, at }) => {
+    if (feature.id !== undefined && feature.id !== feature.properties.id) {
       reader.fail(
         pointerTo(at, 'id'),
-        `the feature's id ${JSON.stringify(feature.id)} differs from its properties' id ${JSON.stringify(properties.id)}; keep them the same`,
+        `the feature's id ${JSON.stringify(feature.id)} differs from its properties' id ${JSON.stringify(feature.properties.id)}; keep them the same`,
         'rule'
       );
     }
-    return properties && geometry ? { at, properties, pAt, geometry, gAt } : undefined;
+    return [{ feature, at }];
   });
-  return features ?? [];
 }
 
-function readPlaces(reader: JsonReader, value: unknown): Place[] {
-  const places: Place[] = [];
-  const keys = ['id', 'name', 'local', 'kind', 'confidence', 'sources', 'note'];
-  for (const { at, properties: props, pAt, geometry, gAt } of readFeatures(reader, value, keys)) {
-    const id = readId(reader, props, 'id', pAt);
-    const name = reader.string(props, 'name', pAt);
-    const kind = reader.oneOf(props, 'kind', pAt, PLACE_KINDS);
-    const nameOnly = kind !== undefined && NAME_ONLY_KINDS.has(kind);
-    let confidence: Confidence | undefined;
+function readPlaces(reader: FileProblems, document: unknown): Place[] {
+  return readFeatures<PlaceFeature>(reader, document, 'places').flatMap(({ feature, at }) => {
+    const props = feature.properties;
+    const pAt = pointerTo(at, 'properties');
+    const nameOnly = NAME_ONLY_KINDS.has(props.kind);
+    const sources = props.sources ?? [];
+    const confidence = nameOnly ? undefined : props.confidence;
+    // Reported, and the name still placed: the story's references to it stand.
     if (nameOnly && props.confidence !== undefined) {
       reader.fail(
         pointerTo(pAt, 'confidence'),
-        `a ${kind} is a name placed on the map, not a located point: it claims no position, so leave out "confidence"`,
+        `a ${props.kind} is a name placed on the map, not a located point: it claims no position, so leave out "confidence"`,
         'rule'
       );
-    } else if (!nameOnly) {
-      confidence = reader.oneOf(props, 'confidence', pAt, CONFIDENCES);
     }
-    const sources = reader.list(props, 'sources', pAt, reader.text, { optional: true }) ?? [];
+    if (!nameOnly && props.confidence === undefined) {
+      reader.fail(pointerTo(pAt, 'confidence'), 'missing required field "confidence"', 'missing');
+      return [];
+    }
     if ((confidence === 'high' || confidence === 'medium') && sources.length === 0) {
       reader.fail(
         pointerTo(pAt, 'confidence'),
@@ -182,358 +128,245 @@ function readPlaces(reader: JsonReader, value: unknown): Place[] {
         'rule'
       );
     }
-    const note = reader.optionalString(props, 'note', pAt);
-    let local: Place['local'];
-    if (props.local !== undefined) {
-      const localAt = pointerTo(pAt, 'local');
-      const l = reader.object(props.local, localAt, ['text', 'lang']);
-      const text = l && reader.string(l, 'text', localAt);
-      const lang = l && reader.string(l, 'lang', localAt);
-      if (text && lang) local = { text, lang };
-    }
-    if (geometry.type !== 'Point') reader.fail(pointerTo(gAt, 'type'), 'expected "Point"', 'type');
-    const coordinates = reader.lngLat(geometry.coordinates, pointerTo(gAt, 'coordinates'));
-    if (id && name && kind && (confidence || nameOnly) && coordinates) {
-      places.push(
-        located(
-          {
-            id,
-            name,
-            kind,
-            ...(confidence && { confidence }),
-            sources,
-            coordinates,
-            ...(local && { local }),
-            ...(note && { note }),
-          },
-          at
-        )
-      );
-    }
-  }
-  return places;
-}
-
-function readLegs(reader: JsonReader, value: unknown): RouteLeg[] {
-  const legs: RouteLeg[] = [];
-  const keys = ['id', 'name', 'mode', 'certainty', 'label', 'note', 'stops'];
-  for (const { at, properties: props, pAt, geometry, gAt } of readFeatures(reader, value, keys)) {
-    const id = readId(reader, props, 'id', pAt);
-    const name = reader.string(props, 'name', pAt);
-    const mode = reader.string(props, 'mode', pAt);
-    const certainty = reader.oneOf(props, 'certainty', pAt, CERTAINTIES);
-    const label = reader.optionalString(props, 'label', pAt);
-    const note = reader.optionalString(props, 'note', pAt);
-    const stops = reader.list(props, 'stops', pAt, reader.text, { minItems: 2 });
-    if (geometry.type !== 'LineString')
-      reader.fail(pointerTo(gAt, 'type'), 'expected "LineString"', 'type');
-    const coordinates = reader.list(
-      geometry,
-      'coordinates',
-      gAt,
-      (v, cAt) => reader.lngLat(v, cAt),
-      { minItems: 2 }
-    );
-    if (id && name && mode && certainty && stops && coordinates) {
-      legs.push(
-        located(
-          {
-            id,
-            name,
-            mode,
-            certainty,
-            stops,
-            coordinates,
-            ...(label && { label }),
-            ...(note && { note }),
-          },
-          at
-        )
-      );
-    }
-  }
-  return legs;
-}
-
-function readCamera(reader: JsonReader, value: unknown, at: string): CameraSpec | undefined {
-  if (typeof value === 'object' && value !== null && 'fit' in value) {
-    const camera = reader.object(value, at, ['fit', 'padding', 'maxZoom']);
-    if (!camera) return undefined;
-    const fit = reader.list(camera, 'fit', at, reader.text, { minItems: 1 });
-    const padding = reader.optionalNumber(camera, 'padding', at, { min: 0, max: 400 });
-    const maxZoom = reader.optionalNumber(camera, 'maxZoom', at, { min: 0, max: 22 });
-    if (!fit) return undefined;
-    return {
-      fit,
-      ...(padding !== undefined && { padding }),
-      ...(maxZoom !== undefined && { maxZoom }),
+    const place: Place = {
+      id: props.id,
+      name: props.name,
+      kind: props.kind,
+      ...(confidence && { confidence }),
+      sources,
+      coordinates: feature.geometry.coordinates,
+      ...(props.local && { local: { text: props.local.text, lang: props.local.lang } }),
+      ...(props.note && { note: props.note }),
     };
-  }
-  const camera = reader.object(value, at, ['center', 'zoom', 'bearing', 'pitch']);
-  if (!camera) return undefined;
-  if (camera.center === undefined) {
-    return reader.fail(
-      at,
-      'a camera needs either "center" and "zoom", or "fit" with place ids',
-      'missing'
-    );
-  }
-  const center = reader.lngLat(camera.center, pointerTo(at, 'center'));
-  const zoom = reader.number(camera, 'zoom', at, { min: 0, max: 22 });
-  const bearing = reader.optionalNumber(camera, 'bearing', at, { min: -180, max: 360 });
-  const pitch = reader.optionalNumber(camera, 'pitch', at, { min: 0, max: 85 });
-  if (!center || zoom === undefined) return undefined;
-  return {
-    center,
-    zoom,
-    ...(bearing !== undefined && { bearing }),
-    ...(pitch !== undefined && { pitch }),
-  };
-}
-
-function readStepMap(reader: JsonReader, value: unknown, at: string): StepMap | undefined {
-  const map = reader.object(value, at, ['camera', 'legs', 'grow', 'places', 'highlight']);
-  if (!map) return undefined;
-  if (map.camera === undefined)
-    return reader.fail(pointerTo(at, 'camera'), 'missing required field "camera"', 'missing');
-  const camera = readCamera(reader, map.camera, pointerTo(at, 'camera'));
-  const legs = reader.list(map, 'legs', at, reader.text, { optional: true });
-  const grow = reader.optionalString(map, 'grow', at);
-  const places = reader.list(map, 'places', at, reader.text, { optional: true });
-  const highlight = reader.list(map, 'highlight', at, reader.text, { optional: true });
-  if (!camera || !legs || !places || !highlight) return undefined;
-  return { camera, legs, places, highlight, ...(grow !== undefined && { grow }) };
-}
-
-function readStep(reader: JsonReader, value: unknown, at: string): Step | undefined {
-  const step = reader.object(value, at, [
-    'id',
-    'kicker',
-    'title',
-    'text',
-    'sources',
-    'map',
-    'when',
-    'alt',
-    'transition',
-  ]);
-  if (!step) return undefined;
-  let id = readId(reader, step, 'id', at);
-  // A step's id is also its element's id (links to #id open the story there).
-  const reserved = id && RESERVED_STEP_ID_PREFIXES.find((prefix) => id!.startsWith(prefix));
-  if (reserved) {
-    id = reader.fail(
-      pointerTo(at, 'id'),
-      `"${id}" cannot be a step id: ids starting with "${reserved}" are used by the page`,
-      'invalid-id'
-    );
-  }
-  const title = reader.string(step, 'title', at);
-  const kicker = reader.optionalString(step, 'kicker', at);
-  const text = reader.string(step, 'text', at);
-  const sources = reader.list(step, 'sources', at, reader.text, { optional: true });
-  const map =
-    step.map === undefined
-      ? reader.fail(pointerTo(at, 'map'), 'missing required field "map"', 'missing')
-      : readStepMap(reader, step.map, pointerTo(at, 'map'));
-  const when =
-    step.when === undefined ? undefined : readWhen(reader, step.when, pointerTo(at, 'when'));
-  const alt = reader.optionalString(step, 'alt', at);
-  const transition =
-    step.transition === undefined ? undefined : reader.oneOf(step, 'transition', at, TRANSITIONS);
-  if (text !== undefined) {
-    for (const issue of unsafeTextIssues(text))
-      reader.fail(pointerTo(at, 'text'), issue.message, issue.kind);
-  }
-  if (!id || !title || !text || !sources || !map) return undefined;
-  if (step.when !== undefined && !when) return undefined;
-  if (step.transition !== undefined && !transition) return undefined;
-  return {
-    id,
-    title,
-    text,
-    html: renderStepText(text),
-    sources,
-    map,
-    ...(kicker && { kicker }),
-    ...(when && { when }),
-    ...(alt && { alt }),
-    ...(transition && { transition }),
-  };
-}
-
-/** A date with its precision; the text must be written as the precision requires. */
-function readDate(reader: JsonReader, value: unknown, at: string): StoryDate | undefined {
-  const object = reader.object(value, at, ['date', 'precision', 'about']);
-  if (!object) return undefined;
-  const date = reader.string(object, 'date', at);
-  const precision = reader.oneOf(object, 'precision', at, DATE_PRECISIONS);
-  let about: boolean | undefined;
-  if (object.about !== undefined) {
-    if (typeof object.about === 'boolean') about = object.about;
-    else reader.fail(pointerTo(at, 'about'), 'expected true or false', 'type');
-  }
-  if (date === undefined || precision === undefined) return undefined;
-  const problem = dateProblem(date, precision);
-  if (problem) return reader.fail(pointerTo(at, 'date'), problem, 'date');
-  return { date, precision, ...(about && { about }) };
-}
-
-/** Reads a `from`/`to` pair (either may be absent); `to` may not end before `from` starts. */
-function readDateSpan(
-  reader: JsonReader,
-  from: unknown,
-  to: unknown,
-  at: string
-): { from?: StoryDate; to?: StoryDate; ok: boolean } {
-  const start = from === undefined ? undefined : readDate(reader, from, pointerTo(at, 'from'));
-  const end = to === undefined ? undefined : readDate(reader, to, pointerTo(at, 'to'));
-  const ok = (from === undefined || start !== undefined) && (to === undefined || end !== undefined);
-  if (start && end && dateBand(end).end <= dateBand(start).start) {
-    reader.fail(
-      pointerTo(at, 'to'),
-      `the end (${formatDate(end)}) comes before the start (${formatDate(start)})`,
-      'date'
-    );
-    return { ok: false };
-  }
-  return { ...(start && { from: start }), ...(end && { to: end }), ok };
-}
-
-function readWhen(reader: JsonReader, value: unknown, at: string): StoryDateRange | undefined {
-  const when = reader.object(value, at, ['from', 'to']);
-  if (!when) return undefined;
-  if (when.from === undefined)
-    return reader.fail(pointerTo(at, 'from'), 'missing required field "from"', 'missing');
-  const span = readDateSpan(reader, when.from, when.to, at);
-  if (!span.ok || !span.from) return undefined;
-  return { from: span.from, ...(span.to && { to: span.to }) };
-}
-
-function readEvent(reader: JsonReader, value: unknown, at: string): StoryEvent | undefined {
-  const keys = ['id', 'date', 'label', 'kind', 'sources', 'step', 'companies', 'note'];
-  const event = reader.object(value, at, keys);
-  if (!event) return undefined;
-  const id = readId(reader, event, 'id', at);
-  const date =
-    event.date === undefined
-      ? reader.fail(pointerTo(at, 'date'), 'missing required field "date"', 'missing')
-      : readDate(reader, event.date, pointerTo(at, 'date'));
-  const label = reader.string(event, 'label', at);
-  const kind = reader.oneOf(event, 'kind', at, EVENT_KINDS);
-  const sources = reader.list(event, 'sources', at, reader.text, { minItems: 1 });
-  const step = reader.optionalString(event, 'step', at);
-  const companies = reader.list(event, 'companies', at, reader.text, { optional: true });
-  const note = reader.optionalString(event, 'note', at);
-  if (!id || !date || !label || !kind || !sources || !companies) return undefined;
-  return {
-    id,
-    date,
-    label,
-    kind,
-    sources,
-    companies,
-    ...(step && { step }),
-    ...(note && { note }),
-  };
-}
-
-function readPresence(reader: JsonReader, value: unknown, at: string): Presence | undefined {
-  const presence = reader.object(value, at, ['from', 'to', 'status', 'sources', 'place', 'note']);
-  if (!presence) return undefined;
-  if (presence.from === undefined)
-    reader.fail(pointerTo(at, 'from'), 'missing required field "from"', 'missing');
-  const span = readDateSpan(reader, presence.from, presence.to, at);
-  const status = reader.oneOf(presence, 'status', at, PRESENCE_STATUSES);
-  const sources = reader.list(presence, 'sources', at, reader.text, { minItems: 1 });
-  const place = reader.optionalString(presence, 'place', at);
-  const note = reader.optionalString(presence, 'note', at);
-  if (!span.ok || !span.from || !status || !sources) return undefined;
-  return {
-    from: span.from,
-    status,
-    sources,
-    ...(span.to && { to: span.to }),
-    ...(place && { place }),
-    ...(note && { note }),
-  };
-}
-
-function readCompany(reader: JsonReader, value: unknown, at: string): Company | undefined {
-  const company = reader.object(value, at, [
-    'id',
-    'name',
-    'shortName',
-    'colour',
-    'place',
-    'placeHedge',
-    'role',
-    'presence',
-    'note',
-  ]);
-  if (!company) return undefined;
-  const id = readId(reader, company, 'id', at);
-  const name = reader.string(company, 'name', at);
-  let colour = reader.string(company, 'colour', at);
-  if (colour !== undefined && !/^#[0-9a-fA-F]{6}$/.test(colour)) {
-    colour = reader.fail(
-      pointerTo(at, 'colour'),
-      `"${colour}" is not a colour: write it #rrggbb, e.g. #c0392b`,
-      'type'
-    );
-  }
-  const place = reader.string(company, 'place', at);
-  const presence = reader.list(company, 'presence', at, (v, pAt) =>
-    located(readPresence(reader, v, pAt), pAt)
-  );
-  const note = reader.optionalString(company, 'note', at);
-  const placeHedge = reader.optionalString(company, 'placeHedge', at);
-  const shortName = reader.optionalString(company, 'shortName', at);
-  const role = reader.optionalString(company, 'role', at);
-  // Periods oldest first and apart: the timeline draws them in one lane.
-  presence?.forEach((period, index) => {
-    const previous = presence[index - 1];
-    if (!previous) return;
-    const previousEnd = previous.to ? dateBand(previous.to).end : Infinity;
-    if (dateBand(period.from).start < previousEnd) {
-      reader.fail(
-        pointerTo(locationOf(period), 'from'),
-        'presence periods must be in order, each starting after the one before it ends',
-        'date'
-      );
-    }
+    return [located(place, at)];
   });
-  if (!id || !name || !colour || !place || !presence) return undefined;
-  return {
-    id,
-    name,
-    colour,
-    place,
-    presence,
-    ...(placeHedge && { placeHedge }),
-    ...(shortName && { shortName }),
-    ...(role && { role }),
-    ...(note && { note }),
-  };
+}
+
+function readLegs(reader: FileProblems, document: unknown): RouteLeg[] {
+  return readFeatures<LegFeature>(reader, document, 'route').map(({ feature, at }) => {
+    const props = feature.properties;
+    const leg: RouteLeg = {
+      id: props.id,
+      name: props.name,
+      mode: props.mode,
+      certainty: props.certainty,
+      stops: props.stops,
+      coordinates: feature.geometry.coordinates,
+      ...(props.label && { label: props.label }),
+      ...(props.note && { note: props.note }),
+    };
+    return located(leg, at);
+  });
 }
 
 /**
- * `map.regionCountries`: countries of the built-in basemap by ISO 3166-1 numeric code. A
- * country written by name, or a code the basemap does not have, is an error that names the
- * code meant or lists the codes there are.
+ * Reads the parts of the story file whose shape the schema has checked (shape.ts): each item
+ * with a problem of shape is left out, and what remains is what its type says. Here come the
+ * checks a schema cannot make: dates that exist and run forwards, text in the safe subset,
+ * ids the page keeps for itself, and the newsroom's rules for sources.
  */
-function readRegionCountries(reader: JsonReader, map: JsonObject): string[] {
-  const seen = new Set<string>();
-  const codes = reader.list(
-    map,
-    'regionCountries',
-    '/map',
-    (value, at) => {
-      const code = reader.text(value, at);
-      if (code === undefined) return undefined;
-      if (seen.has(code)) return reader.fail(at, `"${code}" is listed twice`, 'duplicate-id');
+class StoryReader {
+  constructor(
+    readonly reader: FileProblems,
+    /** Pointers of the values whose shape is wrong. */
+    readonly broken: readonly string[]
+  ) {}
+
+  /** Whether the value at `at` (or anything in it) has a problem of shape. */
+  isBroken(at: string): boolean {
+    return this.broken.some((pointer) => pointer === at || pointer.startsWith(`${at}/`));
+  }
+
+  /** The items of a list that can be read, with where each stands. */
+  items<T>(list: readonly T[] | undefined, at: string): { item: T; at: string }[] {
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((item, index) => {
+      const itemAt = pointerTo(at, index);
+      return this.isBroken(itemAt) ? [] : [{ item, at: itemAt }];
+    });
+  }
+
+  /** A date that exists, written as its precision requires; reported when not. */
+  date(value: StoryDate, at: string): boolean {
+    const problem = dateProblem(value.date, value.precision);
+    if (problem) this.reader.fail(pointerTo(at, 'date'), problem, 'date');
+    return !problem;
+  }
+
+  /** A `from`/`to` pair whose dates exist, the end not before the start. */
+  span(from: StoryDate | undefined, to: StoryDate | undefined, at: string): boolean {
+    const fromOk = !from || this.date(from, pointerTo(at, 'from'));
+    const toOk = !to || this.date(to, pointerTo(at, 'to'));
+    if (!fromOk || !toOk) return false;
+    if (from && to && dateBand(to).end <= dateBand(from).start) {
+      this.reader.fail(
+        pointerTo(at, 'to'),
+        `the end (${formatDate(to)}) comes before the start (${formatDate(from)})`,
+        'date'
+      );
+      return false;
+    }
+    return true;
+  }
+
+  step(step: StepDocument, at: string): Step | undefined {
+    const { reader } = this;
+    let ok = true;
+    // A step's id is also its element's id (links to #id open the story there).
+    const reserved = RESERVED_STEP_ID_PREFIXES.find((prefix) => step.id.startsWith(prefix));
+    if (reserved) {
+      reader.fail(
+        pointerTo(at, 'id'),
+        `"${step.id}" cannot be a step id: ids starting with "${reserved}" are used by the page`,
+        'invalid-id'
+      );
+      ok = false;
+    }
+    for (const issue of unsafeTextIssues(step.text))
+      reader.fail(pointerTo(at, 'text'), issue.message, issue.kind);
+    if (step.when && !this.span(step.when.from, step.when.to, pointerTo(at, 'when'))) ok = false;
+    if (!ok) return undefined;
+    const { camera, legs = [], places = [], highlight = [], grow } = step.map;
+    return {
+      id: step.id,
+      title: step.title,
+      text: step.text,
+      html: renderStepText(step.text),
+      sources: step.sources ?? [],
+      map: {
+        camera: cameraOf(camera),
+        legs,
+        places,
+        highlight,
+        ...(grow !== undefined && { grow }),
+      },
+      ...(step.kicker && { kicker: step.kicker }),
+      ...(step.when && {
+        when: { from: dateOf(step.when.from), ...(step.when.to && { to: dateOf(step.when.to) }) },
+      }),
+      ...(step.alt && { alt: step.alt }),
+      ...(step.transition && { transition: step.transition }),
+    };
+  }
+
+  event(event: StoryEventDocument, at: string): StoryEvent | undefined {
+    if (!this.date(event.date, pointerTo(at, 'date'))) return undefined;
+    return {
+      id: event.id,
+      date: dateOf(event.date),
+      label: event.label,
+      kind: event.kind,
+      sources: event.sources,
+      companies: event.companies ?? [],
+      ...(event.step && { step: event.step }),
+      ...(event.note && { note: event.note }),
+    };
+  }
+
+  company(company: Company, at: string): Company | undefined {
+    const presence: Presence[] = [];
+    let previousEnd = -Infinity;
+    for (const { item: period, at: pAt } of this.items(
+      company.presence,
+      pointerTo(at, 'presence')
+    )) {
+      if (!this.span(period.from, period.to, pAt)) continue;
+      // Periods oldest first and apart: the timeline draws them in one lane.
+      if (dateBand(period.from).start < previousEnd) {
+        this.reader.fail(
+          pointerTo(pAt, 'from'),
+          'presence periods must be in order, each starting after the one before it ends',
+          'date'
+        );
+      }
+      previousEnd = period.to ? dateBand(period.to).end : Infinity;
+      presence.push(
+        located(
+          {
+            from: dateOf(period.from),
+            status: period.status,
+            sources: period.sources,
+            ...(period.to && { to: dateOf(period.to) }),
+            ...(period.place && { place: period.place }),
+            ...(period.note && { note: period.note }),
+          },
+          pAt
+        )
+      );
+    }
+    return {
+      id: company.id,
+      name: company.name,
+      colour: company.colour,
+      place: company.place,
+      presence,
+      ...(company.placeHedge && { placeHedge: company.placeHedge }),
+      ...(company.shortName && { shortName: company.shortName }),
+      ...(company.role && { role: company.role }),
+      ...(company.note && { note: company.note }),
+    };
+  }
+
+  source(source: Source, at: string): Source | undefined {
+    const { reader } = this;
+    let ok = true;
+    if (/^\s*\[.*\]\s*$/s.test(source.title)) {
+      reader.fail(
+        pointerTo(at, 'title'),
+        'a title in [brackets] reads as a placeholder: give the headline or title as published, or cite a source whose title you have',
+        'rule'
+      );
+      ok = false;
+    }
+    if (source.date === undefined && source.undated === undefined) {
+      reader.fail(
+        pointerTo(at, 'date'),
+        'missing required field "date": when was it published? (for a reference work that carries no date, say so in "undated" instead)',
+        'missing'
+      );
+      ok = false;
+    } else if (source.date !== undefined && source.undated !== undefined) {
+      reader.fail(pointerTo(at, 'undated'), 'a source with a "date" is not "undated"', 'rule');
+    }
+    const dated = !source.date || this.date(source.date, pointerTo(at, 'date'));
+    const updated = !source.updated || this.date(source.updated, pointerTo(at, 'updated'));
+    if (!dated || !updated) ok = false;
+    else if (source.date && source.updated) {
+      if (dateBand(source.updated).end <= dateBand(source.date).start) {
+        reader.fail(
+          pointerTo(at, 'updated'),
+          `it was updated (${formatDate(source.updated)}) before it was published (${formatDate(source.date)})`,
+          'date'
+        );
+      }
+    }
+    if (!ok) return undefined;
+    return {
+      id: source.id,
+      outlet: source.outlet,
+      title: source.title,
+      ...(source.date && { date: dateOf(source.date) }),
+      ...(source.updated && { updated: dateOf(source.updated) }),
+      ...(source.undated && { undated: source.undated }),
+      ...(source.url && { url: source.url }),
+      ...(source.note && { note: source.note }),
+    };
+  }
+
+  /**
+   * `map.regionCountries`: countries of the built-in basemap by ISO 3166-1 numeric code. A
+   * country written by name, or a code the basemap does not have, is an error that names the
+   * code meant or lists the codes there are.
+   */
+  regionCountries(codes: readonly string[] | undefined): string[] {
+    const seen = new Set<string>();
+    return this.items(codes, '/map/regionCountries').flatMap(({ item: code, at }) => {
+      if (seen.has(code)) {
+        this.reader.fail(at, `"${code}" is listed twice`, 'duplicate-id');
+        return [];
+      }
       seen.add(code);
-      if (Object.hasOwn(BASEMAP_COUNTRIES, code)) return code;
+      if (Object.hasOwn(BASEMAP_COUNTRIES, code)) return [code];
       const typed = code.trim().toLowerCase();
       const named = Object.entries(BASEMAP_COUNTRIES).find(
         ([, name]) => name.toLowerCase() === typed
@@ -544,74 +377,47 @@ function readRegionCountries(reader: JsonReader, map: JsonObject): string[] {
             .sort(([, a], [, b]) => a.localeCompare(b))
             .map(([id, name]) => `"${id}" ${name}`)
             .join(', ')}`;
-      return reader.fail(
+      this.reader.fail(
         at,
         `no country "${code}" on the built-in map, which names countries by ISO 3166-1 numeric code: ${hint}`,
         'unknown-id'
       );
-    },
-    { optional: true }
-  );
-  return codes ?? [];
+      return [];
+    });
+  }
 }
 
-function readSource(reader: JsonReader, value: unknown, at: string): Source | undefined {
-  const keys = ['id', 'outlet', 'title', 'date', 'updated', 'undated', 'url', 'note'];
-  const source = reader.object(value, at, keys);
-  if (!source) return undefined;
-  const id = readId(reader, source, 'id', at);
-  const outlet = reader.string(source, 'outlet', at);
-  let title = reader.string(source, 'title', at);
-  if (title !== undefined && /^\s*\[.*\]\s*$/s.test(title)) {
-    title = reader.fail(
-      pointerTo(at, 'title'),
-      'a title in [brackets] reads as a placeholder: give the headline or title as published, or cite a source whose title you have',
-      'rule'
-    );
+/** A date as the story keeps it: without unknown fields, `about` only when true. */
+const dateOf = ({ date, precision, about }: StoryDate): StoryDate => ({
+  date,
+  precision,
+  ...(about && { about }),
+});
+
+/** A camera as the story keeps it: only its own fields. */
+function cameraOf(camera: CameraSpec): CameraSpec {
+  if (isFitCamera(camera)) {
+    const { fit, padding, maxZoom } = camera;
+    return {
+      fit,
+      ...(padding !== undefined && { padding }),
+      ...(maxZoom !== undefined && { maxZoom }),
+    };
   }
-  const date =
-    source.date === undefined ? undefined : readDate(reader, source.date, pointerTo(at, 'date'));
-  const updated =
-    source.updated === undefined
-      ? undefined
-      : readDate(reader, source.updated, pointerTo(at, 'updated'));
-  const undated = reader.optionalString(source, 'undated', at);
-  if (source.date === undefined && undated === undefined && source.undated === undefined) {
-    reader.fail(
-      pointerTo(at, 'date'),
-      'missing required field "date": when was it published? (for a reference work that carries no date, say so in "undated" instead)',
-      'missing'
-    );
-  } else if (source.date !== undefined && source.undated !== undefined) {
-    reader.fail(pointerTo(at, 'undated'), 'a source with a "date" is not "undated"', 'rule');
-  }
-  if (date && updated && dateBand(updated).end <= dateBand(date).start) {
-    reader.fail(
-      pointerTo(at, 'updated'),
-      `it was updated (${formatDate(updated)}) before it was published (${formatDate(date)})`,
-      'date'
-    );
-  }
-  const url = reader.optionalString(source, 'url', at);
-  const note = reader.optionalString(source, 'note', at);
-  if (url !== undefined && !/^https?:\/\//.test(url)) {
-    reader.fail(pointerTo(at, 'url'), 'links must start with http:// or https://', 'unsafe-link');
-  }
-  if (!id || !outlet || !title || !(date || undated)) return undefined;
+  const { center, zoom, bearing, pitch } = camera;
   return {
-    id,
-    outlet,
-    title,
-    ...(date && { date }),
-    ...(updated && { updated }),
-    ...(undated && { undated }),
-    ...(url && { url }),
-    ...(note && { note }),
+    center,
+    zoom,
+    ...(bearing !== undefined && { bearing }),
+    ...(pitch !== undefined && { pitch }),
   };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Reports ids used twice in one list. */
-function checkUnique(reader: JsonReader, items: { id: string }[]): void {
+function checkUnique(reader: FileProblems, items: { id: string }[]): void {
   const seen = new Map<string, string>();
   for (const item of items) {
     const first = seen.get(item.id);
@@ -651,7 +457,7 @@ function declaredIds(list: unknown, read: readonly { id: string }[]): Set<string
  * shown.
  */
 function checkReferences(
-  reader: JsonReader,
+  reader: FileProblems,
   story: StoryParts,
   written: { steps: unknown; sources: unknown; companies: unknown }
 ): void {
@@ -726,7 +532,7 @@ function checkReferences(
 }
 
 /** A place's sources are the story's: each id it cites must be one of story.json's sources. */
-function checkPlaceSources(reader: JsonReader, places: Place[], sourceIds: Set<string>): void {
+function checkPlaceSources(reader: FileProblems, places: Place[], sourceIds: Set<string>): void {
   for (const place of places) {
     place.sources.forEach((id, i) => {
       if (!sourceIds.has(id)) {
@@ -740,7 +546,7 @@ function checkPlaceSources(reader: JsonReader, places: Place[], sourceIds: Set<s
   }
 }
 
-function checkLegStops(reader: JsonReader, legs: RouteLeg[], places: Place[]): void {
+function checkLegStops(reader: FileProblems, legs: RouteLeg[], places: Place[]): void {
   const byId = new Map(places.map((p) => [p.id, p]));
   legs.forEach((leg) => {
     leg.stops.forEach((stop, i) => {
@@ -781,6 +587,13 @@ function withPositions(problems: StoryProblem[], files: StoryFiles): StoryProble
   });
 }
 
+/** Problems of one file in the order an editor meets them, reading it from the top. */
+function inFileOrder(problems: StoryProblem[]): StoryProblem[] {
+  return problems.toSorted(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+  );
+}
+
 /**
  * Reads and checks the three files. Throws a `StoryError` listing every problem found.
  */
@@ -797,96 +610,48 @@ export function loadStory(files: StoryFiles): Story {
   const routeJson = parsed(files.route);
   if (problems.length > 0) throw new StoryError(problems);
 
-  const placeReader = new JsonReader(files.places.path);
+  const placeReader = new FileProblems(files.places.path);
   const places = readPlaces(placeReader, placesJson);
   checkUnique(placeReader, places);
 
-  const routeReader = new JsonReader(files.route.path);
+  const routeReader = new FileProblems(files.route.path);
   const legs = readLegs(routeReader, routeJson);
   checkUnique(routeReader, legs);
   checkLegStops(routeReader, legs, places);
 
-  const reader = new JsonReader(files.story.path);
-  const root = reader.object(storyJson, '', [
-    '$schema',
-    'meta',
-    'map',
-    'embed',
-    'sources',
-    'events',
-    'companies',
-    'steps',
-  ]);
+  const reader = new FileProblems(files.story.path);
+  const shape = shapeProblems(storyJson, files.story.path);
+  reader.problems.push(...shape.map(({ breaks: _breaks, ...problem }) => problem));
+  const parts = new StoryReader(
+    reader,
+    shape.filter((problem) => problem.breaks).map((problem) => problem.pointer)
+  );
   let story: Story | undefined;
+  let readInOrder = reader.problems.length;
+  // The schema has checked the shape: what is not broken is what StoryDocument says it is.
+  const root =
+    parts.isBroken('') && !isObject(storyJson) ? undefined : (storyJson as StoryDocument);
   if (root) {
-    const metaObject =
-      root.meta === undefined
-        ? reader.fail('/meta', 'missing required field "meta"', 'missing')
-        : reader.object(root.meta, '/meta', [
-            'title',
-            'dek',
-            'byline',
-            'published',
-            'credits',
-            'region',
-          ]);
-    const meta = metaObject && {
-      title: reader.string(metaObject, 'title', '/meta'),
-      dek: reader.string(metaObject, 'dek', '/meta'),
-      byline: reader.optionalString(metaObject, 'byline', '/meta'),
-      published: reader.string(metaObject, 'published', '/meta'),
-      credits: reader.list(metaObject, 'credits', '/meta', reader.text, { optional: true }),
-      region: reader.optionalString(metaObject, 'region', '/meta'),
-    };
-    const publishedProblem = meta?.published && dateProblem(meta.published, 'day');
+    const meta = parts.isBroken('/meta') ? undefined : root.meta;
+    const published = isObject(root.meta) ? root.meta.published : undefined;
+    const publishedProblem = typeof published === 'string' && dateProblem(published, 'day');
     if (publishedProblem) reader.fail('/meta/published', publishedProblem, 'date');
-    const mapObject =
-      root.map === undefined ? {} : reader.object(root.map, '/map', ['style', 'regionCountries']);
-    const style = mapObject && reader.optionalString(mapObject, 'style', '/map');
-    const regionCountries = mapObject ? readRegionCountries(reader, mapObject) : [];
-    if (style !== undefined && !/^(https?:\/\/|\/)/.test(style)) {
-      reader.fail(
-        '/map/style',
-        'a style must be an http(s) URL or a path starting with /',
-        'unsafe-link'
-      );
-    }
-    const embedObject =
-      root.embed === undefined ? {} : reader.object(root.embed, '/embed', ['allowedOrigins']);
-    const allowedOrigins =
-      (embedObject &&
-        reader.list(
-          embedObject,
-          'allowedOrigins',
-          '/embed',
-          (value, at) => {
-            const origin = reader.text(value, at);
-            if (origin !== undefined && !/^(\*|https?:\/\/[^/\s]+)$/.test(origin)) {
-              return reader.fail(
-                at,
-                `"${origin}" is not an origin: write "https://host" (no path), or "*" for any`,
-                'unsafe-link'
-              );
-            }
-            return origin;
-          },
-          { optional: true }
-        )) ??
-      [];
-    const sources =
-      reader.list(root, 'sources', '', (v, at) => located(readSource(reader, v, at), at)) ?? [];
-    const steps =
-      reader.list(root, 'steps', '', (v, at) => located(readStep(reader, v, at), at), {
-        minItems: 1,
-      }) ?? [];
-    const events =
-      reader.list(root, 'events', '', (v, at) => located(readEvent(reader, v, at), at), {
-        optional: true,
-      }) ?? [];
-    const companies =
-      reader.list(root, 'companies', '', (v, at) => located(readCompany(reader, v, at), at), {
-        optional: true,
-      }) ?? [];
+    const regionCountries = parts.regionCountries(root.map?.regionCountries);
+    const readList = <T, U>(
+      list: readonly T[] | undefined,
+      at: string,
+      read: (item: T, itemAt: string) => U | undefined
+    ): U[] =>
+      parts.items(list, at).flatMap(({ item, at: itemAt }) => {
+        const value = read(item, itemAt);
+        return value === undefined ? [] : [located(value as U & object, itemAt)];
+      });
+    const sources = readList(root.sources, '/sources', (item, at) => parts.source(item, at));
+    const steps = readList(root.steps, '/steps', (item, at) => parts.step(item, at));
+    const events = readList(root.events, '/events', (item, at) => parts.event(item, at));
+    const companies = readList(root.companies, '/companies', (item, at) => parts.company(item, at));
+    // What each item says, in the order the file says it; then what the items say together.
+    readInOrder = reader.problems.length;
     checkUnique(reader, sources);
     checkUnique(reader, events);
     checkUnique(reader, companies);
@@ -897,18 +662,21 @@ export function loadStory(files: StoryFiles): Story {
       { steps: root.steps, sources: root.sources, companies: root.companies }
     );
     checkPlaceSources(placeReader, places, declaredIds(root.sources, sources));
-    if (meta?.title && meta.dek && meta.published && meta.credits) {
+    if (meta && !publishedProblem && !parts.isBroken('/map') && !parts.isBroken('/embed')) {
       story = {
         meta: {
           title: meta.title,
           dek: meta.dek,
           ...(meta.byline && { byline: meta.byline }),
           published: meta.published,
-          credits: meta.credits,
+          credits: meta.credits ?? [],
           region: meta.region ?? DEFAULT_REGION,
         },
-        map: { ...(style !== undefined && { style }), regionCountries },
-        embed: { allowedOrigins },
+        map: {
+          ...(root.map?.style !== undefined && { style: root.map.style }),
+          regionCountries,
+        },
+        embed: { allowedOrigins: root.embed?.allowedOrigins ?? [] },
         sources,
         events,
         companies,
@@ -920,7 +688,12 @@ export function loadStory(files: StoryFiles): Story {
   }
 
   // The story file's problems first: it is the file an editor is working on.
-  problems.push(...reader.problems, ...placeReader.problems, ...routeReader.problems);
+  problems.push(
+    ...inFileOrder(withPositions(reader.problems.slice(0, readInOrder), files)),
+    ...reader.problems.slice(readInOrder),
+    ...placeReader.problems,
+    ...routeReader.problems
+  );
   if (problems.length > 0 || !story) throw new StoryError(withPositions(problems, files));
   return story;
 }

@@ -1,9 +1,8 @@
 /**
- * A small typed reader for hand-edited JSON: each accessor returns a typed value or
- * `undefined`, and records a problem with its JSON pointer instead of throwing, so one run
- * reports every mistake in a file.
+ * Hand-edited JSON in, problems out: the problem type every check reports, a list of them per
+ * file, JSON parsed with a plain description of a syntax error, and the one-line format
+ * `npm run validate` prints. (The files' shapes are checked by their schemas: shape.ts.)
  */
-import { didYouMean } from './hints.ts';
 import { firstSyntaxError, positionAt, withoutByteOrderMark } from './positions.ts';
 
 export interface StoryProblem {
@@ -57,157 +56,25 @@ export function problem(
   return { file, pointer, message, kind, ...(FATAL.includes(kind) && { fatal: true }) };
 }
 
-export type JsonObject = Record<string, unknown>;
-
 /** Appends a key or index to a JSON pointer, escaping `~` and `/` (RFC 6901). */
 export function pointerTo(parent: string, key: string | number): string {
   return `${parent}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
-  return `${typeof value} ${String(value)}`;
-}
-
-export class JsonReader {
+/**
+ * The problems found in one file, each with its JSON pointer: every check reports here
+ * instead of throwing, so one run reports every mistake in the file.
+ */
+export class FileProblems {
   readonly problems: StoryProblem[] = [];
 
   constructor(readonly file: string) {}
 
+  /** Records a problem; returns undefined, for checks that read a value or fail. */
   fail(pointer: string, message: string, kind: ProblemKind): undefined {
     this.problems.push(problem(this.file, pointer, message, kind));
     return undefined;
   }
-
-  /** Reads an object and reports any key not in `known` (a mistyped field must not be ignored). */
-  object(value: unknown, pointer: string, known: readonly string[]): JsonObject | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return this.fail(pointer, `expected an object, found ${describe(value)}`, 'type');
-    }
-    const object = value as JsonObject;
-    for (const key of Object.keys(object)) {
-      if (!known.includes(key)) {
-        const hint = didYouMean(key, known);
-        const expected = hint || ` (expected one of: ${known.join(', ')})`;
-        this.fail(pointerTo(pointer, key), `unknown field "${key}"${expected}`, 'unknown-field');
-      }
-    }
-    return object;
-  }
-
-  string(object: JsonObject, key: string, pointer: string): string | undefined {
-    const value = object[key];
-    const at = pointerTo(pointer, key);
-    if (value === undefined) return this.fail(at, `missing required field "${key}"`, 'missing');
-    if (typeof value !== 'string')
-      return this.fail(at, `expected text, found ${describe(value)}`, 'type');
-    if (value.trim() === '') return this.fail(at, `"${key}" must not be empty`, 'empty-value');
-    return value;
-  }
-
-  optionalString(object: JsonObject, key: string, pointer: string): string | undefined {
-    return object[key] === undefined ? undefined : this.string(object, key, pointer);
-  }
-
-  number(
-    object: JsonObject,
-    key: string,
-    pointer: string,
-    range: { min: number; max: number }
-  ): number | undefined {
-    const value = object[key];
-    const at = pointerTo(pointer, key);
-    if (value === undefined) return this.fail(at, `missing required field "${key}"`, 'missing');
-    return this.numberValue(value, at, range);
-  }
-
-  optionalNumber(
-    object: JsonObject,
-    key: string,
-    pointer: string,
-    range: { min: number; max: number }
-  ): number | undefined {
-    return object[key] === undefined ? undefined : this.number(object, key, pointer, range);
-  }
-
-  numberValue(value: unknown, at: string, range: { min: number; max: number }): number | undefined {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      return this.fail(at, `expected a number, found ${describe(value)}`, 'type');
-    }
-    if (value < range.min || value > range.max) {
-      return this.fail(at, `${value} is out of range (${range.min} to ${range.max})`, 'range');
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(
-    object: JsonObject,
-    key: string,
-    pointer: string,
-    values: readonly T[]
-  ): T | undefined {
-    const value = this.string(object, key, pointer);
-    if (value === undefined) return undefined;
-    if (!(values as readonly string[]).includes(value)) {
-      return this.fail(
-        pointerTo(pointer, key),
-        `"${value}" is not allowed here (expected one of: ${values.join(', ')})`,
-        'not-allowed'
-      );
-    }
-    return value as T;
-  }
-
-  /** Reads a list, reading each item with `item`; items that fail are left out of the result. */
-  list<T>(
-    object: JsonObject,
-    key: string,
-    pointer: string,
-    item: (value: unknown, pointer: string) => T | undefined,
-    options: { optional?: boolean; minItems?: number } = {}
-  ): T[] | undefined {
-    const value = object[key];
-    const at = pointerTo(pointer, key);
-    if (value === undefined) {
-      return options.optional ? [] : this.fail(at, `missing required field "${key}"`, 'missing');
-    }
-    if (!Array.isArray(value))
-      return this.fail(at, `expected a list, found ${describe(value)}`, 'type');
-    if (options.minItems !== undefined && value.length < options.minItems) {
-      return this.fail(
-        at,
-        `needs at least ${options.minItems} item(s), found ${value.length}`,
-        'range'
-      );
-    }
-    const out: T[] = [];
-    value.forEach((entry, index) => {
-      const read = item(entry, pointerTo(at, index));
-      if (read !== undefined) out.push(read);
-    });
-    return out;
-  }
-
-  /** A `[longitude, latitude]` pair. */
-  lngLat(value: unknown, at: string): [number, number] | undefined {
-    if (!Array.isArray(value) || value.length !== 2) {
-      return this.fail(at, `expected [longitude, latitude], found ${describe(value)}`, 'type');
-    }
-    const lng = this.numberValue(value[0], pointerTo(at, 0), { min: -180, max: 180 });
-    const lat = this.numberValue(value[1], pointerTo(at, 1), { min: -90, max: 90 });
-    return lng === undefined || lat === undefined ? undefined : [lng, lat];
-  }
-
-  /** A non-empty string item of a list (ids, mostly). */
-  text = (value: unknown, at: string): string | undefined => {
-    if (typeof value !== 'string' || value.trim() === '') {
-      return this.fail(at, `expected non-empty text, found ${describe(value)}`, 'type');
-    }
-    return value;
-  };
 }
 
 /**

@@ -40,12 +40,23 @@ export type Confidence = 'high' | 'medium' | 'low' | 'unverified';
 export type PlaceKind =
   'city' | 'company' | 'station' | 'crossing' | 'landmark' | 'country' | 'river';
 
-export interface Place {
-  id: string;
+/** A place's name in local script, rendered with its `lang` so the right font is chosen. */
+export interface LocalName {
+  /** The name as written locally, e.g. 丹东. */
+  text: Text;
+  /** Its language and script (BCP 47), e.g. `zh-Hans`, `ko`. */
+  lang: Text;
+}
+
+/** What geo/places.geojson says of a place (a feature's `properties`). */
+export interface PlaceProperties {
+  /** The name steps use for it. */
+  id: Id;
   /** English name, as shown on the map. */
-  name: string;
-  /** The name in local script, rendered with its `lang` so the right font is chosen. */
-  local?: { text: string; lang: string };
+  name: Text;
+  /** The name in local script. */
+  local?: LocalName;
+  /** What it is; it sets how the map draws it. */
   kind: PlaceKind;
   /**
    * How sure the sources are of its position. Required for a place drawn with a marker; a
@@ -53,10 +64,40 @@ export interface Place {
    */
   confidence?: Confidence;
   /** Ids of the story's sources for its position; at least one for `high` or `medium`. */
+  sources?: Id[];
+  /** Where the position comes from and how far to trust it. */
+  note?: Text;
+}
+
+/** A place in geo/places.geojson: a GeoJSON point. */
+export interface PlaceFeature {
+  /** A GeoJSON feature. */
+  type: 'Feature';
+  /** GeoJSON's own id for the feature; when given, the same as `properties.id`. */
+  id?: Id;
+  /** What the place is and how sure its position is. */
+  properties: PlaceProperties;
+  /** Where it is. */
+  geometry: {
+    /** A place is a point. */
+    type: 'Point';
+    /** Its position. */
+    coordinates: LngLat;
+  };
+}
+
+/** geo/places.geojson: every place the story's steps can show. */
+export interface PlacesDocument {
+  /** A GeoJSON feature collection. */
+  type: 'FeatureCollection';
+  /** The places. */
+  features: PlaceFeature[];
+}
+
+export interface Place extends Omit<PlaceProperties, 'sources'> {
+  /** Ids of the story's sources for its position (none when the file lists none). */
   sources: Id[];
   coordinates: LngLat;
-  /** Where the position comes from and how far to trust it. */
-  note?: string;
 }
 
 /**
@@ -67,17 +108,56 @@ export interface Place {
  */
 export type Certainty = 'reported' | 'inferred' | 'schematic';
 
-export interface RouteLeg {
-  id: string;
-  name: string;
+/** What geo/route.geojson says of a leg of the route (a feature's `properties`). */
+export interface LegProperties {
+  /** The name steps use for it. */
+  id: Id;
+  /** Its name, e.g. "Dandong to Pyongyang". */
+  name: Text;
   /** How goods moved on this leg, e.g. `rail`; free text shown in notes. */
-  mode: string;
+  mode: Text;
+  /** How much of the leg the sources give. */
   certainty: Certainty;
   /** Short label drawn beside the line, e.g. "Route not reported (schematic)". */
-  label?: string;
-  note?: string;
-  /** Place ids the line passes through, in order. */
-  stops: string[];
+  label?: Text;
+  /** What the sources say of it, and what they do not. */
+  note?: Text;
+  /**
+   * Place ids the line passes through, in order.
+   * @minItems 2
+   */
+  stops: Id[];
+}
+
+/** A leg in geo/route.geojson: a GeoJSON line. */
+export interface LegFeature {
+  /** A GeoJSON feature. */
+  type: 'Feature';
+  /** GeoJSON's own id for the feature; when given, the same as `properties.id`. */
+  id?: Id;
+  /** What the leg is and how sure its path is. */
+  properties: LegProperties;
+  /** Its path. */
+  geometry: {
+    /** A leg is a line. */
+    type: 'LineString';
+    /**
+     * The line's points, through every stop.
+     * @minItems 2
+     */
+    coordinates: LngLat[];
+  };
+}
+
+/** geo/route.geojson: the legs of the route, as far as the sources give them. */
+export interface RouteDocument {
+  /** A GeoJSON feature collection. */
+  type: 'FeatureCollection';
+  /** The legs. */
+  features: LegFeature[];
+}
+
+export interface RouteLeg extends LegProperties {
   coordinates: LngLat[];
 }
 
