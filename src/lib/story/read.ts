@@ -56,6 +56,10 @@ export function problem(
   return { file, pointer, message, kind, ...(FATAL.includes(kind) && { fatal: true }) };
 }
 
+/** Whether a parsed JSON value is an object (not null, not a list). */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Appends a key or index to a JSON pointer, escaping `~` and `/` (RFC 6901). */
 export function pointerTo(parent: string, key: string | number): string {
   return `${parent}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
