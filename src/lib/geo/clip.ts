@@ -1,11 +1,14 @@
 /**
  * Pure geometry helpers for the embedded basemap: antimeridian-safe clipping of rings and
- * lines to a longitude/latitude box, and coordinate rounding. No DOM, no MapLibre.
+ * lines to a longitude/latitude box, and coordinate rounding. No DOM, no MapLibre. The
+ * clipping itself is lineclip's; what is ours is making it safe across the antimeridian.
  *
  * Why the unwrapping: world-atlas stitches Natural Earth's antimeridian cuts away, so rings of
  * Russia, Fiji or Antarctica jump from +180 to −180 in one segment. Clipped naively, such a
  * segment crosses every box on the planet and MapLibre draws it as a line across the world.
  */
+
+import * as lineclip from 'lineclip';
 
 /** A position as GeoJSON writes it: `[longitude, latitude]`, degrees. */
 export type Position = [number, number];
@@ -33,127 +36,31 @@ export function unwrapLongitudes(points: readonly Position[]): Position[] {
   return out;
 }
 
-type Edge = 'west' | 'east' | 'south' | 'north';
-const EDGES: readonly Edge[] = ['west', 'east', 'south', 'north'];
-
-function inside(p: Position, edge: Edge, box: BBox): boolean {
-  switch (edge) {
-    case 'west':
-      return p[0] >= box[0];
-    case 'east':
-      return p[0] <= box[2];
-    case 'south':
-      return p[1] >= box[1];
-    case 'north':
-      return p[1] <= box[3];
-  }
-}
-
-function intersect(a: Position, b: Position, edge: Edge, box: BBox): Position {
-  if (edge === 'west' || edge === 'east') {
-    const x = edge === 'west' ? box[0] : box[2];
-    const t = (x - a[0]) / (b[0] - a[0]);
-    return [x, a[1] + t * (b[1] - a[1])];
-  }
-  const y = edge === 'south' ? box[1] : box[3];
-  const t = (y - a[1]) / (b[1] - a[1]);
-  return [a[0] + t * (b[0] - a[0]), y];
-}
-
 /**
- * Clips one closed ring to a box (Sutherland–Hodgman). The ring's longitudes must already be
- * continuous (see {@link unwrapLongitudes}). Returns a closed ring, or `[]` when nothing is left.
- * Parts of the result may run along the box's edge: keep the box out of view (the basemap's
- * region has a margin for that), since the map fills the land and strokes its outline.
+ * Clips one closed ring to a box (Sutherland–Hodgman, by lineclip). The ring's longitudes must
+ * already be continuous (see {@link unwrapLongitudes}). Returns a closed ring, or `[]` when
+ * nothing is left. Parts of the result may run along the box's edge: keep the box out of view
+ * (the basemap's region has a margin for that), since the map fills the land and strokes its
+ * outline.
  */
 export function clipRing(ring: readonly Position[], box: BBox): Position[] {
-  let points: Position[] = ring.slice();
+  const points = ring.slice();
   const first = points[0];
   const last = points[points.length - 1];
   if (first && last && first[0] === last[0] && first[1] === last[1]) points.pop();
-  for (const edge of EDGES) {
-    if (points.length === 0) break;
-    const input = points;
-    points = [];
-    for (let i = 0; i < input.length; i++) {
-      const current = input[i] as Position;
-      const prev = input[(i + input.length - 1) % input.length] as Position;
-      const currentIn = inside(current, edge, box);
-      const prevIn = inside(prev, edge, box);
-      if (currentIn) {
-        if (!prevIn) points.push(intersect(prev, current, edge, box));
-        points.push(current);
-      } else if (prevIn) {
-        points.push(intersect(prev, current, edge, box));
-      }
-    }
-  }
-  if (points.length < 3) return [];
-  points.push([points[0]![0], points[0]![1]]);
-  return points;
+  if (points.length === 0) return [];
+  const clipped: Position[] = lineclip.clipPolygon(points, box);
+  if (clipped.length < 3) return [];
+  return [...clipped, [clipped[0]![0], clipped[0]![1]]];
 }
 
 /**
- * Clips a line to a box (Liang–Barsky per segment). The line's longitudes must be continuous.
- * Returns the pieces that lie inside, each with at least two positions.
+ * Clips a line to a box (Cohen–Sutherland, by lineclip). The line's longitudes must be
+ * continuous. Returns the pieces that lie inside, each with at least two positions.
  */
 export function clipLine(line: readonly Position[], box: BBox): Position[][] {
-  const pieces: Position[][] = [];
-  let current: Position[] = [];
-  const flush = () => {
-    if (current.length >= 2) pieces.push(current);
-    current = [];
-  };
-  for (let i = 0; i + 1 < line.length; i++) {
-    const a = line[i] as Position;
-    const b = line[i + 1] as Position;
-    const segment = clipSegment(a, b, box);
-    if (!segment) {
-      flush();
-      continue;
-    }
-    const [start, end] = segment;
-    const tail = current[current.length - 1];
-    if (!tail || tail[0] !== start[0] || tail[1] !== start[1]) {
-      flush();
-      current.push(start);
-    }
-    current.push(end);
-    // The segment left the box before reaching b: the next piece starts afresh.
-    if (end[0] !== b[0] || end[1] !== b[1]) flush();
-  }
-  flush();
-  return pieces;
-}
-
-function clipSegment(a: Position, b: Position, box: BBox): [Position, Position] | undefined {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  let t0 = 0;
-  let t1 = 1;
-  const checks: [number, number][] = [
-    [-dx, a[0] - box[0]],
-    [dx, box[2] - a[0]],
-    [-dy, a[1] - box[1]],
-    [dy, box[3] - a[1]],
-  ];
-  for (const [p, q] of checks) {
-    if (p === 0) {
-      if (q < 0) return undefined;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return undefined;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return undefined;
-      if (r < t1) t1 = r;
-    }
-  }
-  const start: Position = t0 === 0 ? a : [a[0] + t0 * dx, a[1] + t0 * dy];
-  const end: Position = t1 === 1 ? b : [a[0] + t1 * dx, a[1] + t1 * dy];
-  return [start, end];
+  if (line.length < 2) return [];
+  return lineclip.clipPolyline(line.slice(), box).filter((piece) => piece.length >= 2);
 }
 
 /** The copies of the world a geometry may need to be shifted by to meet a box: −360°, 0, +360°. */
