@@ -2,10 +2,25 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import postcssCustomMedia from 'postcss-custom-media';
+import type { Plugin as PostcssPlugin } from 'postcss';
 import { defineConfig } from 'vitest/config';
 import { embedLoaderPlugin } from './src/lib/embed/vite-plugin.ts';
 import { storyPlugin } from './src/lib/story/vite-plugin.ts';
 import { USED_MAPLIBRE_CLASSES, keepUsedRules } from './src/lib/map/maplibre-css.ts';
+import { NARROW_MEDIA } from './src/lib/layout.ts';
+
+/**
+ * The phone layout's breakpoint, defined once (layout.ts) for every stylesheet: a component
+ * writes `@media (--narrow)` (a custom media query, CSS Media Queries 5) and
+ * postcss-custom-media replaces it with NARROW_MEDIA.
+ */
+const narrowMedia: PostcssPlugin = {
+  postcssPlugin: 'storymap-narrow-media',
+  Once(root, { AtRule }) {
+    root.prepend(new AtRule({ name: 'custom-media', params: `--narrow ${NARROW_MEDIA}` }));
+  },
+};
 
 /** Readers get only the part of MapLibre's stylesheet the story map uses (map/maplibre-css.ts). */
 const maplibreCss: Plugin = {
@@ -55,6 +70,7 @@ export default defineConfig({
     serverOnly,
     sveltekit(),
   ],
+  css: { postcss: { plugins: [narrowMedia, postcssCustomMedia()] } },
   server: {
     watch: {
       // Built sites, and the SvelteKit output of the tests' builds (test/e2e/harness.ts,

@@ -3,8 +3,14 @@
  * where cards are read. (What covers the map is measured with the map: map/chrome.ts.)
  */
 
-/** Widest viewport, CSS pixels, that gets the phone layout. Keep in step with StoryPage.svelte. */
+/** Widest viewport, CSS pixels, that gets the phone layout. */
 export const NARROW_MAX_WIDTH = 767;
+/**
+ * The phone layout's media query: the one definition of the breakpoint. Scripts match it;
+ * stylesheets write `@media (--narrow)`, which the build turns into it (vite.config.ts,
+ * postcss-custom-media); the static maps' `<picture>` picks the phone drawing by it.
+ */
+export const NARROW_MEDIA = `(max-width: ${NARROW_MAX_WIDTH}px)`;
 /**
  * On phones the map keeps the top of the screen and the step cards pass below it (and under
  * it, as they scroll on): the map's share of the screen's height. A card never covers the map,

@@ -3,7 +3,7 @@
  * sources, the overview map, the list of sources and credits, and the timeline's tables.
  * Only the server (and the dev page) runs this module; the built page's script never loads it.
  */
-import { NARROW_MAX_WIDTH } from '../layout';
+import { NARROW_MEDIA } from '../layout';
 import { overviewDescription, staticMapDescription } from '../state/narration';
 import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from '../static-map/sizes';
 import { citationNames, sourceDate } from '../story/citations';
@@ -17,7 +17,7 @@ import { html, type Markup } from './html';
 function picture(wide: string, narrow: string, alt: string, lazy: boolean): Markup {
   return html`<picture
     ><source
-      media="(max-width: ${NARROW_MAX_WIDTH}px)"
+      media="${NARROW_MEDIA}"
       srcset="${narrow}"
       width="${NARROW_STATIC_MAP_SIZE.width}"
       height="${NARROW_STATIC_MAP_SIZE.height}" />
