@@ -1,3 +1,5 @@
+import { transform, type Selector } from 'lightningcss';
+
 /**
  * MapLibre's stylesheet cut down to what this app uses (build time, see vite.config.ts). The
  * full file is 72 KB, mostly icons of controls the story never shows (zoom, compass,
@@ -26,74 +28,38 @@ export const USED_MAPLIBRE_CLASSES: readonly string[] = [
   'maplibregl-compact-show',
 ];
 
-/** Splits `text` at `separator` outside quotes, parentheses and brackets. */
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '(' || char === '[') depth++;
-    else if (char === ')' || char === ']') depth--;
-    else if (char === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
-/** Where the block opened at `open` (a `{`) closes, skipping quoted text. */
-function blockEnd(css: string, open: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = open; i < css.length; i++) {
-    const char = css[i]!;
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '{') depth++;
-    else if (char === '}' && --depth === 0) return i;
-  }
-  throw new Error(`Unclosed block at character ${open} of the stylesheet`);
-}
-
-/** The stylesheet with only the rules that can apply to `used` classes (a prefix's). */
+/**
+ * The stylesheet with only the rules that can apply to `used` classes (of those with
+ * `prefix`), minified. Lightning CSS parses it; a selector is kept when every prefixed class
+ * it names is used (inside at-rules too), and keyframes go.
+ */
 export function keepUsedRules(
   css: string,
   used: readonly string[],
   prefix = 'maplibregl-'
 ): string {
   const allowed = new Set(used);
-  const selectorUsed = (selector: string) =>
-    [...selector.matchAll(/\.(-?[\w-]+)/g)].every(
-      ([, name]) => !name!.startsWith(prefix) || allowed.has(name!)
+  const selectorUsed = (selector: Selector) =>
+    selector.every(
+      (part) => part.type !== 'class' || !part.name.startsWith(prefix) || allowed.has(part.name)
     );
-  let out = '';
-  let at = 0;
-  const source = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  while (at < source.length) {
-    const open = source.indexOf('{', at);
-    if (open < 0) break;
-    const end = blockEnd(source, open);
-    const head = source.slice(at, open).trim();
-    const body = source.slice(open + 1, end);
-    at = end + 1;
-    if (head.startsWith('@keyframes') || head.startsWith('@-webkit-keyframes')) continue;
-    if (head.startsWith('@')) {
-      const inner = keepUsedRules(body, used, prefix);
-      if (inner) out += `${head}{${inner}}`;
-      continue;
-    }
-    const selectors = splitTopLevel(head, ',').filter(selectorUsed);
-    if (selectors.length > 0) out += `${selectors.join(',')}{${body}}`;
-  }
-  return out;
+  const { code } = transform({
+    filename: 'maplibre-gl.css',
+    code: new TextEncoder().encode(css),
+    minify: true,
+    visitor: {
+      Rule: {
+        style(rule) {
+          const selectors = rule.value.selectors.filter(selectorUsed);
+          return selectors.length > 0 ? { ...rule, value: { ...rule.value, selectors } } : [];
+        },
+        keyframes: () => [],
+      },
+    },
+  });
+  // Minified once more: the at-rules whose every rule went are dropped then (Lightning CSS
+  // minifies before it visits).
+  return new TextDecoder().decode(
+    transform({ filename: 'maplibre-gl.css', code, minify: true }).code
+  );
 }
