@@ -3,7 +3,8 @@
  * markup, made from the story.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html } from '../../src/lib/prerender/html';
+import { escapeMarkup } from '../../src/lib/escape';
+import { html } from '../../src/lib/prerender/html';
 import { sourcesAndCredits, stepExtras, timelineTables } from '../../src/lib/prerender/sections';
 import type { Story } from '../../src/lib/story/types';
 import { flagshipStory } from '../unit/helpers';
@@ -19,7 +20,7 @@ describe('markup made on the server only', () => {
     expect(doc.querySelector('a')?.textContent).toBe(hostile);
     expect(doc.querySelector('b')?.textContent).toBe('<i>');
     expect(doc.body.textContent).not.toMatch(/false|undefined/);
-    expect(escapeHtml(`a&b<c>"d" 'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot; &#39;e&#39;');
+    expect(escapeMarkup(`a&b<c>"d" 'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot; &#39;e&#39;');
   });
 
   it('makes the sources, a step’s maps and sources, and the timeline tables from the story', () => {

@@ -104,7 +104,7 @@ describe("a step's static map", () => {
     tricky.places.find((p) => p.id === 'dandong-station')!.name = 'Dandong <script>&"';
     const escaped = staticMapSvg(tricky, indexOf('dandong'), basemap);
     expect(escaped).not.toContain('<script>');
-    expect(escaped).toContain('Dandong &#60;script&#62;&#38;&#34;');
+    expect(escaped).toContain('Dandong &lt;script&gt;&amp;&quot;');
   });
 
   for (const size of [STATIC_MAP_SIZE, NARROW_STATIC_MAP_SIZE]) {

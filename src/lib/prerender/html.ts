@@ -8,6 +8,7 @@
  * Every value interpolated into {@link html} is escaped; only what another `html` call made
  * goes in as markup. Nothing editor-written reaches the page unescaped.
  */
+import { escapeMarkup } from '../escape';
 /**
  * True in the built page's script: there the server's HTML for these sections stays as it
  * is, and the functions that make it are left out of the bundle. In dev and in tests the
@@ -28,24 +29,11 @@ export class Markup {
 
 type Value = string | number | Markup | readonly Markup[] | false | null | undefined;
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for an element's content and for a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
-
 function piece(value: Value): string {
   if (value === false || value === null || value === undefined) return '';
   if (value instanceof Markup) return value.value;
   if (Array.isArray(value)) return value.map((item: Markup) => item.value).join('');
-  return escapeHtml(String(value));
+  return escapeMarkup(String(value));
 }
 
 /**

@@ -14,6 +14,7 @@ import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../geo/c
 import { CLOSE_MIN_ZOOM, COLORS, WIDE_MIN_ZOOM, riverPixels } from '../draw/style';
 import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from './sizes';
 import { placeLabels, type LabelRequest } from '../draw/placement';
+import { escapeMarkup } from '../escape';
 
 export { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE };
 import { overviewDescription, staticMapDescription } from '../state/narration';
@@ -29,8 +30,6 @@ import type { LngLat, Story } from '../story/types';
 function roomFor(size: Size) {
   return { top: 12, right: Math.min(120, Math.round(size.width * 0.25)), bottom: 24, left: 12 };
 }
-
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Maps every position of a geometry through `to`. */
 function mapGeometry(geometry: Geometry, to: (p: Position) => Position): Geometry {
@@ -294,14 +293,14 @@ function drawMap(
     const tx = Math.round(label.box.left + 2);
     const ty = Math.round(label.box.top + 13);
     labels.push(
-      `<text x="${tx}" y="${ty}" font-size="13"${weight}${italic}>${escapeXml(place.name)}${
+      `<text x="${tx}" y="${ty}" font-size="13"${weight}${italic}>${escapeMarkup(place.name)}${
         uncertain
           ? `<tspan x="${tx}" dy="13" font-size="10" font-style="italic" fill="#555">${ui.map.approximate}</tspan>`
           : ''
       }</text>`
     );
   });
-  const title = escapeXml(description);
+  const title = escapeMarkup(description);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,
