@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stepState, subjectOf } from '../../src/lib/state/step-state';
+import type { CameraTarget } from '../../src/lib/geo/camera';
+import { stepState } from '../../src/lib/state/step-state';
 import { isFitCamera } from '../../src/lib/story/types';
 import { engineStory } from './helpers';
 
@@ -22,23 +23,79 @@ describe('stepState', () => {
         for (const leg of state.legs) {
           expect(leg.drawn).toBe(leg.id === step.map.grow ? progress : 1);
         }
-        if (isFitCamera(step.map.camera)) {
-          expect(state.camera.kind).toBe('fit');
-        } else {
-          expect(state.camera).toEqual({
-            kind: 'view',
-            camera: {
-              center: step.map.camera.center,
-              zoom: step.map.camera.zoom,
-              bearing: step.map.camera.bearing ?? 0,
-              pitch: step.map.camera.pitch ?? 0,
-            },
-            subject: subjectOf(story, step),
-          });
-        }
+        expect(state.camera.kind).toBe(isFitCamera(step.map.camera) ? 'fit' : 'view');
       });
     }
   }
+
+  it('gives each step of the engine fixture the camera worked out by hand from its JSON', () => {
+    // Written out from test/fixtures/engine (story.json, places.geojson, route.geojson), not
+    // from the code: a fixed view takes its centre and zoom, bearing and pitch 0 unless given;
+    // a fit frames the box of its places with the story's default padding (40 px) and closest
+    // zoom (12); the subject is the highlighted places, or else every place and leg point.
+    const expected: Record<string, CameraTarget> = {
+      start: {
+        kind: 'view',
+        camera: { center: [10, 50], zoom: 6, bearing: 0, pitch: 0 },
+        subject: [[10, 50]],
+      },
+      route: {
+        kind: 'fit',
+        bounds: [10, 50, 16, 52],
+        padding: 40,
+        maxZoom: 12,
+        subject: [[16, 52]],
+      },
+      away: {
+        kind: 'fit',
+        bounds: [10, 30, 40, 50],
+        padding: 40,
+        maxZoom: 12,
+        // far-city and port, then the far-port leg's two points.
+        subject: [
+          [40, 30],
+          [10, 50],
+          [40, 30],
+          [10, 50],
+        ],
+      },
+      close: {
+        kind: 'view',
+        camera: { center: [16.01, 52], zoom: 12, bearing: -15, pitch: 30 },
+        subject: [[16.02, 52.01]],
+      },
+      wide: {
+        kind: 'fit',
+        bounds: [16, 30, 40, 52],
+        padding: 40,
+        maxZoom: 12,
+        subject: [
+          // far-city, capital, elbonia, long-river
+          [40, 30],
+          [16, 52],
+          [15, 53],
+          [14.05, 51.45],
+          // the port-capital leg
+          [10, 50],
+          [11, 50.6],
+          [12, 51],
+          [13, 51.2],
+          [14, 51.5],
+          [15, 51.8],
+          [16, 52],
+          // the far-port leg
+          [40, 30],
+          [10, 50],
+        ],
+      },
+    };
+    expect(story.steps.map((step) => step.id)).toEqual(Object.keys(expected));
+    for (const [index, step] of story.steps.entries()) {
+      for (const progress of [0, 1]) {
+        expect(stepState(story, index, progress).camera, step.id).toEqual(expected[step.id]);
+      }
+    }
+  });
 
   it('grows the rail leg with progress through its step only', () => {
     const rail = story.steps.findIndex((s) => s.id === 'route');
