@@ -116,6 +116,23 @@ describe('the timeline chart', () => {
     expect([...svg.querySelectorAll('.lane-empty')].map((t) => t.textContent)).toContain(
       'No presence in North Korea sourced'
     );
+    // The axis: a tick every second year on 800 px, labelled, from 2006 to 2020 (the story's
+    // span), each where its 1 January falls (128 px to 784 px).
+    const ticks = [...svg.querySelectorAll('.axis .tick')].map((tick) => ({
+      year: tick.textContent,
+      x: Number(/translate\(([\d.]+)/.exec(tick.getAttribute('transform') ?? '')?.[1]),
+    }));
+    expect(ticks.map((tick) => tick.year)).toEqual([
+      '2006',
+      '2008',
+      '2010',
+      '2012',
+      '2014',
+      '2016',
+      '2018',
+      '2020',
+    ]);
+    ticks.forEach((tick, i) => expect(tick.x).toBeCloseTo(128 + (656 * 2 * i) / 14, 0));
     // Every mark can be reached by keyboard, and says what it is.
     for (const mark of svg.querySelectorAll('.mark')) {
       expect(mark.getAttribute('tabindex')).toBe('0');
@@ -162,14 +179,15 @@ describe('the timeline chart', () => {
   it('explains a mark on focus, and takes the reader to its step when activated', async () => {
     const { onActivate, svg } = await render('intro');
     const mark = svg.querySelector<SVGGElement>('[data-event-id="panda-entity-list"]')!;
-    mark.dispatchEvent(new FocusEvent('focus'));
+    // What focusing it fires (and the chart listens for, delegated, as the page does).
+    mark.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     flushSync();
     const tip = document.querySelector('[role="tooltip"]')!;
     expect(tip.textContent).toContain('Panda International on the US Entity List');
     expect(tip.textContent).toContain('2014');
     expect(tip.textContent).toContain('exact date is not confirmed');
     expect(tip.textContent).toContain('Source: Gizmodo');
-    mark.dispatchEvent(new FocusEvent('blur'));
+    mark.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     flushSync();
     expect(document.querySelector('[role="tooltip"]')).toBeNull();
 

@@ -43,7 +43,7 @@ describe('the import layers', { timeout: 120_000 }, () => {
     expect(
       await layerProblems(
         'src/lib/map/probe.ts',
-        "export const probe = () => import('../overlays/timeline-draw');"
+        "export const probe = () => import('../overlays/timeline-marks');"
       )
     ).toEqual([expect.stringMatching(/src\/lib\/map may not import overlays, another renderer/)]);
   });

@@ -1,7 +1,8 @@
 /**
  * Where everything on the timeline goes, for a given width: the time scale, the lanes, and
  * each mark's span in pixels. Pure and free of D3, so the chart knows its size (which decides
- * the map's clear area) before D3 has loaded; timeline-draw.ts draws the result with D3.
+ * the map's clear area) before D3 has loaded; TimelineChart.svelte renders the result, with
+ * the symbols and ticks D3 computes (timeline-marks.ts).
  */
 import { dateBand, formatDate, type Band } from '../story/dates';
 import type { PresenceStatus, Story, StoryEvent } from '../story/types';
@@ -10,7 +11,7 @@ import { ui } from '../strings';
 
 /**
  * Time to pixels, linear in UTC milliseconds: what d3-scale's `scaleUtc` maps, without it
- * (timeline-draw.ts builds the D3 scale for the axis from `domain()` and `range()`).
+ * (timeline-marks.ts builds the D3 scale for the axis from `domain()` and `range()`).
  */
 export interface TimeScale {
   (time: Date | number): number;
