@@ -180,8 +180,8 @@ function translate(
   const at = error.instancePath;
   const parent = error.parentSchema as SchemaNode | undefined;
   const key = lastKey(at);
-  // A position: one message for any way of getting it wrong but a number out of range.
   const rule = ruleOf(error);
+  // A position: one message for any way of getting it wrong but a number out of range.
   if (
     rule.startsWith('#/$defs/LngLat/') &&
     ['type', 'minItems', 'maxItems', 'items'].includes(error.keyword)
