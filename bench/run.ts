@@ -34,7 +34,9 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { Size } from '../src/lib/geo/camera';
 import { embeddedStyle } from '../src/lib/draw/style';
+import { escapeMarkup } from '../src/lib/escape';
 import { stepState } from '../src/lib/state/step-state';
+import { sourceDate } from '../src/lib/story/citations';
 import type { Story } from '../src/lib/story/types';
 import { committedStory } from '../test/unit/helpers';
 import {
@@ -141,7 +143,7 @@ const FIRST_TEXT_PROBE = `(() => {
 
 /** The plain page: the same story text, prerendered, no script, a little CSS. */
 function plainPage(story: Story): string {
-  const escape = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escape = escapeMarkup;
   const steps = story.steps
     .map(
       (step) =>
@@ -149,7 +151,7 @@ function plainPage(story: Story): string {
     )
     .join('\n');
   const sources = story.sources
-    .map((s) => `<li>${escape(s.outlet)}, ${escape(s.title)}, ${escape(s.date)}.</li>`)
+    .map((s) => `<li>${escape(s.outlet)}, ${escape(s.title)}, ${escape(sourceDate(s))}.</li>`)
     .join('\n');
   return `<!doctype html>
 <!-- The floor for npm run bench: the story's text as a static page, no JavaScript. Written by
