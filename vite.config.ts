@@ -64,7 +64,7 @@ const serverOnly: Plugin = {
 
 export default defineConfig({
   plugins: [
-    storyPlugin({ root: import.meta.dirname }),
+    storyPlugin({ root: import.meta.dirname, sections: 'src/lib/prerender/sections.ts' }),
     embedLoaderPlugin(),
     maplibreCss,
     serverOnly,

@@ -1,13 +1,26 @@
 // The validated story, served by the Vite plugin in src/lib/story/vite-plugin.ts.
 declare module 'virtual:story' {
-  const story: import('$lib/story/types').Story;
+  /**
+   * The story as the page's script gets it: in the built page's script without what only the
+   * prerendered HTML shows (story/browser.ts); whole on the server and in the dev page.
+   */
+  const story: import('$lib/story/browser').BrowserStory;
   export default story;
+  /**
+   * The story whole, and what renders the page's static sections from it, where they are
+   * rendered (the server, the dev page); null in the built page's script, which keeps the
+   * server's HTML for them and has neither the text nor the code.
+   */
+  export const whole: {
+    story: import('$lib/story/types').Story;
+    sections: typeof import('$lib/prerender/sections').pageSections;
+  } | null;
   /** Warnings from validation, one formatted line each (shown by the editing aid). */
   export const warnings: string[];
 }
 
 // The notes of events and presence periods, for the timeline's tooltips (same plugin).
 declare module 'virtual:story-notes' {
-  const notes: import('$lib/story/vite-plugin').StoryNotes;
+  const notes: import('$lib/story/browser').StoryNotes;
   export default notes;
 }

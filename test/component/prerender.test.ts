@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup } from '../../src/lib/escape';
 import { html } from '../../src/lib/prerender/html';
-import { sourcesAndCredits, stepExtras, timelineTables } from '../../src/lib/prerender/sections';
+import { pageSections } from '../../src/lib/prerender/sections';
 import type { Story } from '../../src/lib/story/types';
 import { flagshipStory } from '../unit/helpers';
 
@@ -23,14 +23,22 @@ describe('markup made on the server only', () => {
     expect(escapeMarkup(`a&b<c>"d" 'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot; &#39;e&#39;');
   });
 
-  it('makes the sources, a step’s maps and sources, and the timeline tables from the story', () => {
+  it('makes the sources, a step’s prose, maps and sources, and the timeline tables from the story', () => {
     const story = flagshipStory();
+    const sections = pageSections(story, '.');
     const doc = new DOMParser().parseFromString(
-      `<div id="footer">${sourcesAndCredits(story)}</div>` +
-        `<div id="step">${stepExtras(story, 1, '.')}</div>` +
-        `<div id="tables">${timelineTables(story)}</div>`,
+      `<div id="footer">${sections.footer}</div>` +
+        `<div id="text">${sections.steps[1]!.text}</div>` +
+        `<div id="step">${sections.steps[1]!.extras}</div>` +
+        `<div id="overview">${sections.overview}</div>` +
+        `<div id="tables">${sections.tables}</div>`,
       'text/html'
     );
+    expect(sections.steps).toHaveLength(story.steps.length);
+    expect(doc.querySelector('#text')?.textContent).toContain(
+      story.steps[1]!.text.split(/[*_[\]]/)[0]!.slice(0, 40)
+    );
+    expect(doc.querySelector('#overview img')?.getAttribute('src')).toBe('./overview.svg');
     expect(doc.querySelectorAll('#footer ol.sources > li')).toHaveLength(story.sources.length);
     expect(doc.querySelectorAll('#footer ul.credits > li')).toHaveLength(story.meta.credits.length);
     const step = story.steps[1]!;
@@ -52,7 +60,7 @@ describe('markup made on the server only', () => {
         i === 0 ? { ...source, title: '<img src=x onerror=alert(1)>' } : source
       ),
     };
-    const doc = new DOMParser().parseFromString(sourcesAndCredits(tricky), 'text/html');
+    const doc = new DOMParser().parseFromString(pageSections(tricky, '.').footer, 'text/html');
     expect(doc.querySelector('img')).toBeNull();
     expect(doc.querySelector('li')?.textContent).toContain('<img src=x onerror=alert(1)>');
   });

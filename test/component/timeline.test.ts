@@ -1,7 +1,8 @@
 import { flushSync, mount } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Timeline from '../../src/lib/overlays/Timeline.svelte';
-import { timelineTables } from '../../src/lib/prerender/sections';
+import { pageSections } from '../../src/lib/prerender/sections';
+import { storyNotes } from '../../src/lib/story/browser';
 import { stepState } from '../../src/lib/state/step-state';
 import { flagshipStory } from '../unit/helpers';
 import { reactive } from './reactive.svelte';
@@ -23,7 +24,8 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate,
       drawNow: true,
-      tables: timelineTables(story),
+      tables: pageSections(story, '.').tables,
+      notes: storyNotes(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
     // The drawing and D3 are loaded lazily: wait until they have drawn.
@@ -53,7 +55,8 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate: vi.fn<(stepId: string) => void>(),
       drawNow: false,
-      tables: timelineTables(story),
+      tables: pageSections(story, '.').tables,
+      notes: storyNotes(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
     const figure = document.querySelector('[data-testid="timeline"]')!;

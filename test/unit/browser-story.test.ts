@@ -1,10 +1,10 @@
 /**
- * What the built page's script gets of the story (vite-plugin.ts): no prose, no notes, no
+ * What the built page's script gets of the story (story/browser.ts): no prose, no notes, no
  * source details — the server-rendered page holds them — and the notes and sources of events
  * and periods apart, for the tooltips.
  */
 import { describe, expect, it } from 'vitest';
-import { browserStory, storyNotes } from '../../src/lib/story/vite-plugin';
+import { browserStory, storyNotes } from '../../src/lib/story/browser';
 import { flagshipStory } from './helpers';
 
 describe("the page script's story", () => {
@@ -21,14 +21,32 @@ describe("the page script's story", () => {
       for (const period of company.presence)
         if (period.note) expect(text).not.toContain(period.note);
     }
-    expect(shipped.meta.credits).toEqual([]);
-    // Which sources back each event and period, and the sources themselves: the page lists
-    // them, and the tooltips name them from the notes.
-    expect(shipped.sources).toEqual([]);
-    expect(shipped.events.every((event) => event.sources.length === 0)).toBe(true);
-    expect(
-      shipped.companies.every((c) => c.presence.every((period) => period.sources.length === 0))
-    ).toBe(true);
+    // Not blanked but absent, as its type says: the credits, the sources, each step's prose
+    // and sources, and the notes and sources of places, legs, events and periods.
+    expect(Object.keys(shipped).sort()).toEqual([
+      'companies',
+      'embed',
+      'events',
+      'legs',
+      'map',
+      'meta',
+      'places',
+      'steps',
+    ]);
+    expect(shipped.meta).not.toHaveProperty('credits');
+    for (const step of shipped.steps) {
+      for (const key of ['text', 'html', 'sources']) expect(step).not.toHaveProperty(key);
+    }
+    for (const item of [...shipped.places, ...shipped.events]) {
+      for (const key of ['note', 'sources']) expect(item).not.toHaveProperty(key);
+    }
+    for (const leg of shipped.legs) expect(leg).not.toHaveProperty('note');
+    for (const company of shipped.companies) {
+      expect(company).not.toHaveProperty('note');
+      for (const period of company.presence) {
+        for (const key of ['note', 'sources']) expect(period).not.toHaveProperty(key);
+      }
+    }
   });
 
   it('keeps what the live page needs: steps, places, events and presence', () => {

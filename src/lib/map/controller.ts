@@ -8,7 +8,8 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import { lineUpTo } from '../geo/line';
 import type { StepState } from '../state/step-state';
-import type { LngLat, RouteLeg, Story, Transition } from '../story/types';
+import type { LngLat, Transition } from '../story/types';
+import type { BrowserLeg, BrowserStory } from '../story/browser';
 import {
   camerasMatch,
   resolveCamera,
@@ -84,7 +85,7 @@ export interface ControllerOptions {
 const FLIGHT_MS = 2000;
 
 export class StoryMapController {
-  private legsById = new Map<string, RouteLeg>();
+  private legsById = new Map<string, BrowserLeg>();
   private shownLegs = '';
   private shownTarget: CameraTarget | undefined;
   private shownStepId: string | undefined;
@@ -94,7 +95,7 @@ export class StoryMapController {
 
   constructor(
     private readonly map: MapLike,
-    story: Story,
+    story: BrowserStory,
     private readonly options: ControllerOptions
   ) {
     this.legsById = legsOf(story);
@@ -105,7 +106,7 @@ export class StoryMapController {
    * Takes a changed story (an editor saved story.json in dev) without a new map: the next
    * `apply` redraws the route and moves the camera from where it is.
    */
-  replaceStory(story: Story): void {
+  replaceStory(story: BrowserStory): void {
     this.legsById = legsOf(story);
     this.shownLegs = '';
     this.current = undefined;
@@ -232,6 +233,6 @@ export class StoryMapController {
   }
 }
 
-function legsOf(story: Story): Map<string, RouteLeg> {
+function legsOf(story: BrowserStory): Map<string, BrowserLeg> {
   return new Map(story.legs.map((leg) => [leg.id, leg]));
 }

@@ -10,7 +10,8 @@ import type { LabelShape } from '../draw/placement';
 import { standingText, type CompanyState, type Standing } from '../state/overlay-state';
 import type { StepState } from '../state/step-state';
 import { isApproximate } from '../story/hedges';
-import type { LngLat, Place, PresenceStatus, RouteLeg, Story } from '../story/types';
+import type { LngLat, PresenceStatus } from '../story/types';
+import type { BrowserLeg, BrowserPlace, BrowserStory } from '../story/browser';
 
 /** How a place's position is marked. */
 export type MarkKind = 'dot' | 'station' | 'approximate' | 'crossing';
@@ -56,7 +57,7 @@ export interface CompanyLine {
 export interface PlaceLabel {
   kind: 'place';
   id: string;
-  place: Place;
+  place: BrowserPlace;
   /** A place the step emphasises. */
   highlighted: boolean;
   /** The step labels it (otherwise it is labelled only for the companies shown there). */
@@ -71,14 +72,14 @@ export interface PlaceLabel {
 export interface LegLabel {
   kind: 'leg';
   id: string;
-  leg: RouteLeg;
+  leg: BrowserLeg;
   text: string;
   priority: number;
 }
 
 export type LabelItem = PlaceLabel | LegLabel;
 
-export function markOf(place: Place): MarkKind | undefined {
+export function markOf(place: BrowserPlace): MarkKind | undefined {
   if (place.kind === 'country' || place.kind === 'river') return undefined;
   if (place.kind === 'crossing') return 'crossing';
   if (isApproximate(place)) return 'approximate';
@@ -94,7 +95,10 @@ export function shapeOf(item: LabelItem): LabelShape['kind'] {
  * The route's direction at a crossing: the vertices either side of it on the first leg that
  * passes through it, or `undefined` when no leg does.
  */
-export function crossingDirection(story: Story, place: Place): [LngLat, LngLat] | undefined {
+export function crossingDirection(
+  story: BrowserStory,
+  place: BrowserPlace
+): [LngLat, LngLat] | undefined {
   for (const leg of story.legs) {
     if (!leg.stops.includes(place.id) || leg.coordinates.length < 2) continue;
     const distances = leg.coordinates.map(
@@ -118,7 +122,7 @@ export function swatchFill(
 }
 
 /** Every label of the step, in no particular order (priorities say which comes first). */
-export function labelItems(story: Story, state: StepState, narrow: boolean): LabelItem[] {
+export function labelItems(story: BrowserStory, state: StepState, narrow: boolean): LabelItem[] {
   const places = new Map(story.places.map((place) => [place.id, place]));
   const companies = new Map(story.companies.map((company) => [company.id, company]));
 
@@ -141,14 +145,19 @@ export function labelItems(story: Story, state: StepState, narrow: boolean): Lab
 
   const items: LabelItem[] = [];
   const highlightsNone = state.places.every((shown) => !shown.highlighted);
-  const priorityOf = (place: Place, highlighted: boolean, listed: boolean, companies: number) => {
+  const priorityOf = (
+    place: BrowserPlace,
+    highlighted: boolean,
+    listed: boolean,
+    companies: number
+  ) => {
     if (place.kind === 'country' || place.kind === 'river') return PRIORITY.context;
     if (highlighted) return PRIORITY.highlighted;
     if (listed && highlightsNone) return PRIORITY.subject;
     if (companies > 0) return listed ? PRIORITY.companies : PRIORITY.companiesOnly;
     return PRIORITY.place;
   };
-  const placeItem = (place: Place, highlighted: boolean, listed: boolean): PlaceLabel => {
+  const placeItem = (place: BrowserPlace, highlighted: boolean, listed: boolean): PlaceLabel => {
     const lines = linesAt.get(place.id) ?? [];
     // A place that stands for companies only with a hedge (a parent group's city, say) is
     // drawn as uncertain as their placing there is.

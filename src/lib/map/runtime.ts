@@ -11,7 +11,8 @@ import basemapUrl from '$geo/basemap.json?url';
 // The world beyond the region and the close-zoom detail: fetched after the map's first view.
 import detailUrl from '$geo/detail.json?url';
 import worldUrl from '$geo/world.json?url';
-import type { LngLat, Story } from '../story/types';
+import type { LngLat } from '../story/types';
+import type { BrowserStory } from '../story/browser';
 import type { Camera } from '../geo/camera';
 // The page's own script needs these only once the map runs: they come with it.
 export { cameraForEditor, formatCamera } from '../geo/camera';
@@ -44,7 +45,7 @@ export interface MountedMap {
   /** Call after the container changed size. */
   resize(): void;
   /** Shows a changed story (dev preview) on the same map; a changed style is loaded anew. */
-  replaceStory(story: Story): void;
+  replaceStory(story: BrowserStory): void;
   /**
    * Adds to the built-in map the world beyond the story's region and the close-zoom detail
    * (rivers, land, coast, detailed borders); called after the first view, so neither delays
@@ -81,12 +82,12 @@ function addRouteOverlay(map: MapLibreMap): void {
  */
 export function mountStoryMap(
   container: HTMLElement,
-  story: Story,
+  story: BrowserStory,
   options: MountOptions
 ): Promise<MountedMap> {
   const basemapHref = new URL(basemapUrl, document.baseURI).href;
   /** The built-in map for a story: the default, and what a newsroom style falls back to. */
-  const builtIn = (of: Story): StyleSpecification =>
+  const builtIn = (of: BrowserStory): StyleSpecification =>
     embeddedStyle(basemapHref, of.map.regionCountries);
   let fallback = builtIn(story);
   /** The story's region, shaded on the built-in map and its detail. */

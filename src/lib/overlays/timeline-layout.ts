@@ -5,7 +5,8 @@
  * the symbols and ticks D3 computes (timeline-marks.ts).
  */
 import { dateBand, formatDate, type Band } from '../story/dates';
-import type { PresenceStatus, Story, StoryEvent } from '../story/types';
+import type { PresenceStatus } from '../story/types';
+import type { BrowserEvent, BrowserStory } from '../story/browser';
 import { EVENT_LANES, chartUi } from '../chart-strings';
 import { ui } from '../strings';
 
@@ -62,7 +63,7 @@ export interface TimelineSizes {
 }
 
 export interface EventMark {
-  event: StoryEvent;
+  event: BrowserEvent;
   /** The span the date may fall in, px: a day is a point, coarser dates a band. */
   x0: number;
   x1: number;
@@ -117,7 +118,7 @@ export interface TimelineLayout {
 }
 
 /** The whole years that hold every date in the story (and the steps' `when`). */
-export function timelineDomain(story: Story): [Date, Date] {
+export function timelineDomain(story: BrowserStory): [Date, Date] {
   const bands: Band[] = story.events.map((event) => dateBand(event.date));
   for (const company of story.companies) {
     for (const period of company.presence) {
@@ -157,7 +158,7 @@ export function stackRows(
   });
 }
 
-export function timelineLayout(story: Story, sizes: TimelineSizes): TimelineLayout {
+export function timelineLayout(story: BrowserStory, sizes: TimelineSizes): TimelineLayout {
   const x = timeScale(timelineDomain(story), [
     sizes.gutter,
     Math.max(sizes.gutter + 1, sizes.width - 16),

@@ -1,23 +1,14 @@
 /**
- * HTML for the sections of the page that never change once rendered (the sources, the
- * timeline's tables, the static maps): built as strings by pure functions, so the server
+ * HTML for the sections of the page that never change once rendered (the prose, the sources,
+ * the timeline's tables, the static maps): built as strings by pure functions, so the server
  * renders them into the page and the built page's script neither downloads the code nor the
- * data behind them. Svelte keeps server-rendered `{@html}` content on hydration; the page's
- * script passes a single space instead of the string (see {@link keepServerHtml}).
+ * data behind them. The page puts them in `{@html}` blocks, whose server-rendered content
+ * Svelte keeps when the page comes to life (StoryPage.svelte says how).
  *
  * Every value interpolated into {@link html} is escaped; only what another `html` call made
  * goes in as markup. Nothing editor-written reaches the page unescaped.
  */
 import { escapeMarkup } from '../escape';
-/**
- * True in the built page's script: there the server's HTML for these sections stays as it
- * is, and the functions that make it are left out of the bundle. In dev and in tests the
- * browser builds the same string itself (dev previews a changed story at once).
- */
-export const keepServerHtml = !import.meta.env.SSR && import.meta.env.PROD;
-
-/** What the page's script passes for a section the server rendered (Svelte needs it non-empty). */
-export const SERVER_HTML = ' ';
 
 /** Markup made by {@link html}: inserted as it is where another `html` template holds it. */
 export class Markup {

@@ -1,7 +1,9 @@
 /**
- * The page's static sections as HTML (see html.ts for why): each step's static maps and
- * sources, the overview map, the list of sources and credits, and the timeline's tables.
- * Only the server (and the dev page) runs this module; the built page's script never loads it.
+ * The page's static sections as HTML (see html.ts for why): each step's prose, static maps and
+ * sources, the overview map, the list of sources and credits, and the timeline's tables, all
+ * in {@link pageSections}. Only the server (and the dev page) runs this module: `virtual:story`
+ * hands it to the page there, and the built page's script neither loads it nor the fields of
+ * the story it reads (story/browser.ts).
  */
 import { NARROW_MEDIA } from '../layout';
 import { overviewDescription, staticMapDescription } from '../state/narration';
@@ -41,7 +43,7 @@ function alternatives(draw: (lazy: boolean) => Markup, withoutScript: boolean): 
 }
 
 /** The whole route, above the steps, where the live map cannot run. */
-export function overviewMaps(story: Story, assets: string): string {
+function overviewMaps(story: Story, assets: string): string {
   const draw = (lazy: boolean) =>
     html`<figure class="overview">
       ${picture(`${assets}/overview.svg`, `${assets}/overview-narrow.svg`, overviewDescription(story), lazy)}
@@ -57,7 +59,7 @@ function viewChanges(story: Story, index: number): boolean {
 }
 
 /** What follows a step's text on its card: its static maps, then its sources. */
-export function stepExtras(story: Story, index: number, assets: string): string {
+function stepExtras(story: Story, index: number, assets: string): string {
   const step = story.steps[index]!;
   const alt = staticMapDescription(story, index);
   const draw = (lazy: boolean) =>
@@ -73,7 +75,7 @@ export function stepExtras(story: Story, index: number, assets: string): string 
 }
 
 /** Every source, each with the anchor the steps link to; then the credits. */
-export function sourcesAndCredits(story: Story): string {
+function sourcesAndCredits(story: Story): string {
   const items = story.sources.map((source) => {
     const title = source.url
       ? html`<a href="${source.url}" rel="noopener noreferrer">${source.title}</a>`
@@ -95,7 +97,7 @@ export function sourcesAndCredits(story: Story): string {
 }
 
 /** The timeline's data as two tables, for screen readers and the page without JavaScript. */
-export function timelineTables(story: Story): string {
+function timelineTables(story: Story): string {
   const outlets = new Map(story.sources.map((source) => [source.id, source.outlet]));
   const namesOf = (ids: readonly string[]) => ids.map((id) => outlets.get(id) ?? id).join('; ');
   const region = story.meta.region;
@@ -159,4 +161,32 @@ export function timelineTables(story: Story): string {
         ${presence}
       </tbody>
     </table>`.value;
+}
+
+/**
+ * The HTML of everything on the page that its script never changes. Where the page gets
+ * none (the built page's script), the server's HTML stays as it was served.
+ */
+export interface PageSections {
+  /** The whole route, above the steps, where the live map cannot run. */
+  overview: string;
+  /** Each step's prose (`text`, the story's Markdown made safe) and what follows it on its card. */
+  steps: { text: string; extras: string }[];
+  /** Every source and the credits. */
+  footer: string;
+  /** The timeline's data as tables, for screen readers and the page without JavaScript. */
+  tables: string;
+}
+
+/** The page's static sections, for a page whose static files are under `assets`. */
+export function pageSections(story: Story, assets: string): PageSections {
+  return {
+    overview: overviewMaps(story, assets),
+    steps: story.steps.map((step, index) => ({
+      text: step.html,
+      extras: stepExtras(story, index, assets),
+    })),
+    footer: sourcesAndCredits(story),
+    tables: timelineTables(story),
+  };
 }

@@ -8,7 +8,7 @@
  */
 import { formatRange } from '../story/dates';
 import { isApproximate } from '../story/hedges';
-import type { Place, RouteLeg, Story } from '../story/types';
+import type { BrowserLeg, BrowserPlace, BrowserStory } from '../story/browser';
 import { listOf, ui } from '../strings';
 import { standingText } from './overlay-state';
 import { stepState, type StepState } from './step-state';
@@ -28,7 +28,7 @@ export interface NarrationOptions {
 }
 
 /** "Dandong (丹东)": the name, then the local name in its own language. */
-function placePhrases(place: Place): Phrase[] {
+function placePhrases(place: BrowserPlace): Phrase[] {
   if (!place.local) return [{ text: place.name }];
   return [
     { text: `${place.name} (` },
@@ -58,7 +58,7 @@ function around(template: (inner: string) => string, inner: Phrase[]): Phrase[] 
 
 /** The narration of `state`, the state the map is told to show. */
 export function narrate(
-  story: Story,
+  story: BrowserStory,
   state: StepState,
   { live = true }: NarrationOptions = {}
 ): Phrase[] {
@@ -67,7 +67,7 @@ export function narrate(
   const placesById = new Map(story.places.map((place) => [place.id, place]));
   const shown = state.places
     .map((p) => placesById.get(p.id))
-    .filter((place): place is Place => place !== undefined);
+    .filter((place): place is BrowserPlace => place !== undefined);
 
   const sentences: Phrase[][] = [];
   sentences.push(
@@ -110,7 +110,7 @@ export function narrate(
 }
 
 /** "Dandong to Pyongyang by rail (dotted: its path is inferred, not reported)" */
-function legPhrase(leg: RouteLeg): string {
+function legPhrase(leg: BrowserLeg): string {
   const how = {
     reported: ui.narration.reported,
     inferred: ui.narration.inferred,
@@ -137,12 +137,12 @@ export function plainText(phrases: readonly Phrase[]): string {
 }
 
 /** Each step's static map in words (its alt text): the step drawn whole, as the SVG draws it. */
-export function staticMapDescription(story: Story, stepIndex: number): string {
+export function staticMapDescription(story: BrowserStory, stepIndex: number): string {
   return plainText(narrate(story, stepState(story, stepIndex, 1), { live: false }));
 }
 
 /** The overview map in words: every route leg, named, with how sure the sources are of it. */
-export function overviewDescription(story: Story): string {
+export function overviewDescription(story: BrowserStory): string {
   const legs = story.legs.map(legPhrase);
   return `${ui.page.overview}. ${legs.length > 0 ? ui.narration.route(legs.join('; ')) : ui.narration.region}`;
 }

@@ -10,15 +10,14 @@ import {
   rangeBand,
   type Band,
 } from '../story/dates.ts';
+import type { PresenceStatus, StoryDateRange } from '../story/types.ts';
 import type {
-  Company,
-  Presence,
-  PresenceStatus,
-  Step,
-  Story,
-  StoryDateRange,
-  StoryEvent,
-} from '../story/types.ts';
+  BrowserCompany,
+  BrowserEvent,
+  BrowserPresence,
+  BrowserStep,
+  BrowserStory,
+} from '../story/browser.ts';
 import { STATUS_NAMES, ui } from '../strings.ts';
 
 /**
@@ -57,20 +56,20 @@ export interface OverlayState {
   companies: CompanyState[];
 }
 
-const SANCTIONS: ReadonlySet<StoryEvent['kind']> = new Set(['un-sanction', 'us-sanction']);
+const SANCTIONS: ReadonlySet<BrowserEvent['kind']> = new Set(['un-sanction', 'us-sanction']);
 
 /** The events whose date span shares any moment with `band`. */
-export function eventsIn(events: readonly StoryEvent[], band: Band): StoryEvent[] {
+export function eventsIn(events: readonly BrowserEvent[], band: Band): BrowserEvent[] {
   return events.filter((event) => overlaps(dateBand(event.date), band));
 }
 
 /** The period a company is in at `moment`, or the last one it has left, with its standing. */
 export function presenceAt(
-  company: Company,
+  company: BrowserCompany,
   moment: number
-): { standing: Standing; period: Presence | undefined } {
+): { standing: Standing; period: BrowserPresence | undefined } {
   if (company.presence.length === 0) return { standing: 'none', period: undefined };
-  let left: Presence | undefined;
+  let left: BrowserPresence | undefined;
   for (const period of company.presence) {
     const start = dateBand(period.from).start;
     const end = period.to ? dateBand(period.to).start : Infinity;
@@ -83,8 +82,8 @@ export function presenceAt(
 
 /** Whether a UN or US sanction naming the company is dated at or before `moment`. */
 export function sanctionedAt(
-  company: Company,
-  events: readonly StoryEvent[],
+  company: BrowserCompany,
+  events: readonly BrowserEvent[],
   moment: number
 ): boolean {
   return events.some(
@@ -99,9 +98,9 @@ export function sanctionedAt(
  * Computed once per step of a story: the overlays depend on the step alone, and the same object
  * for every progress update lets the overlays skip work when only the progress moved.
  */
-const cache = new WeakMap<Story, WeakMap<Step, OverlayState>>();
+const cache = new WeakMap<BrowserStory, WeakMap<BrowserStep, OverlayState>>();
 
-export function overlayState(story: Story, step: Step): OverlayState {
+export function overlayState(story: BrowserStory, step: BrowserStep): OverlayState {
   let byStep = cache.get(story);
   if (!byStep) cache.set(story, (byStep = new WeakMap()));
   let state = byStep.get(step);
@@ -109,7 +108,7 @@ export function overlayState(story: Story, step: Step): OverlayState {
   return state;
 }
 
-function computeOverlayState(story: Story, step: Step): OverlayState {
+function computeOverlayState(story: BrowserStory, step: BrowserStep): OverlayState {
   if (!step.when) return { when: undefined, events: [], companies: [] };
   const when = rangeBand(step.when);
   // The moment the map shows: the last one the step speaks of.
@@ -135,7 +134,7 @@ function computeOverlayState(story: Story, step: Step): OverlayState {
 }
 
 /** The span a presence period may cover: from the start of `from` to the end of `to`. */
-function presenceBand(period: Presence): Band {
+function presenceBand(period: BrowserPresence): Band {
   return {
     start: dateBand(period.from).start,
     end: period.to ? dateBand(period.to).end : Infinity,

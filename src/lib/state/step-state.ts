@@ -5,13 +5,8 @@
  */
 import { boundsOf } from '../geo/bounds.ts';
 import type { CameraTarget } from '../geo/camera.ts';
-import {
-  isFitCamera,
-  type Certainty,
-  type LngLat,
-  type Story,
-  type Transition,
-} from '../story/types.ts';
+import { isFitCamera, type Certainty, type LngLat, type Transition } from '../story/types.ts';
+import type { BrowserStep, BrowserStory } from '../story/browser.ts';
 import { overlayState, type OverlayState } from './overlay-state.ts';
 
 /** Padding around a `fit` when the step gives none, CSS pixels. */
@@ -53,7 +48,7 @@ export interface StepState {
  * highlighted places, or, when it highlights none, its places and every point of its legs
  * (a growing leg whole, so the camera does not move as it grows).
  */
-export function subjectOf(story: Story, step: Story['steps'][number]): LngLat[] {
+export function subjectOf(story: BrowserStory, step: BrowserStep): LngLat[] {
   const at = (ids: readonly string[]): LngLat[] =>
     ids
       .map((id) => story.places.find((place) => place.id === id)?.coordinates)
@@ -75,7 +70,7 @@ function clamp01(value: number): number {
  * The full target state for a step. Any index is accepted and clamped to the story's steps, and
  * any progress to 0–1 (NaN counts as 0), so no scroll position can produce an invalid state.
  */
-export function stepState(story: Story, index: number, progress: number): StepState {
+export function stepState(story: BrowserStory, index: number, progress: number): StepState {
   if (story.steps.length === 0) throw new Error('A story needs at least one step');
   const i = Math.min(
     story.steps.length - 1,

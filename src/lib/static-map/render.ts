@@ -21,7 +21,8 @@ import { overviewDescription, staticMapDescription } from '../state/narration';
 import { stepState, type StepState } from '../state/step-state';
 import { ui } from '../strings';
 import { isApproximate } from '../story/hedges';
-import type { LngLat, Story } from '../story/types';
+import type { LngLat } from '../story/types';
+import type { BrowserStory } from '../story/browser';
 
 /**
  * Room kept around a static map's places for their labels, which may go either side of their
@@ -63,7 +64,7 @@ export interface MoreLayers {
 
 /** The step's map as an SVG document. */
 export function staticMapSvg(
-  story: Story,
+  story: BrowserStory,
   stepIndex: number,
   basemap: FeatureCollection,
   size: Size = STATIC_MAP_SIZE,
@@ -78,7 +79,7 @@ export function staticMapSvg(
  * labelled, framed to fit the route. Shown above the story where the live map cannot run, and in print.
  */
 export function overviewMapSvg(
-  story: Story,
+  story: BrowserStory,
   basemap: FeatureCollection,
   size: Size = STATIC_MAP_SIZE,
   more: MoreLayers = {}
@@ -105,7 +106,7 @@ export function overviewMapSvg(
 }
 
 function drawMap(
-  story: Story,
+  story: BrowserStory,
   state: StepState,
   description: string,
   basemap: FeatureCollection,

@@ -13,44 +13,13 @@ import { readStoryFiles, type StoryPaths } from './files.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
 import { STORY_UPDATE_EVENT, type StoryUpdate } from './hot.ts';
-import type { Story } from './types.ts';
+import { browserStory, storyNotes } from './browser.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
 /** The notes the timeline's tooltips show, apart: only the drawing (loaded late) needs them. */
 export const NOTES_MODULE_ID = 'virtual:story-notes';
 const RESOLVED_NOTES_ID = `\0${NOTES_MODULE_ID}`;
-
-/**
- * What `virtual:story-notes` holds: each event's note and each presence period's, and the
- * sources of each (the tooltips name them), by id.
- */
-export interface StoryNotes {
-  events: Record<string, string>;
-  /** A company's periods' notes, in the order of its `presence` (null where none). */
-  presence: Record<string, (string | null)[]>;
-  eventSources: Record<string, string[]>;
-  /** Each source's outlet, by id: the tooltips name sources by it. */
-  sources: Record<string, string>;
-  /** A company's periods' sources, in the order of its `presence`. */
-  presenceSources: Record<string, string[][]>;
-}
-
-export function storyNotes(story: Story): StoryNotes {
-  return {
-    events: Object.fromEntries(
-      story.events.flatMap((event) => (event.note ? [[event.id, event.note]] : []))
-    ),
-    presence: Object.fromEntries(
-      story.companies.map((company) => [company.id, company.presence.map((p) => p.note ?? null)])
-    ),
-    eventSources: Object.fromEntries(story.events.map((event) => [event.id, event.sources])),
-    sources: Object.fromEntries(story.sources.map((source) => [source.id, source.outlet])),
-    presenceSources: Object.fromEntries(
-      story.companies.map((company) => [company.id, company.presence.map((p) => p.sources)])
-    ),
-  };
-}
 
 export interface StoryPluginOptions {
   /** Project root; paths in messages are relative to it. */
@@ -61,45 +30,12 @@ export interface StoryPluginOptions {
   places?: string;
   /** @defaultValue `geo/route.geojson`, or the `ROUTE_FILE` environment variable when set */
   route?: string;
-}
-
-/**
- * The story as the built page's script gets it: each step's `text` empty and its `html` a
- * single space. The prerendered HTML already holds the prose, and Svelte keeps server-rendered
- * `{@html}` content when it hydrates (it neither compares nor repairs it in production), so
- * shipping it again in the script would only make readers download it twice. The space is not
- * empty on purpose: Svelte claims the server's nodes only for a non-empty value. Nothing on the
- * client reads either field after hydration; the dev server, which swaps stories in, serves
- * them in full. test/e2e/story.test.ts checks every step's text after hydration. Likewise what
- * only the server-rendered sections show (prerender/sections.ts: the list of sources, each
- * step's sources, the credits) is left empty: the script keeps each source's outlet, which the
- * timeline's tooltips name. The notes of events, companies and presence periods are left out
- too: the server's tables show them, and the timeline's tooltips, drawn after the map's first
- view, get them from `virtual:story-notes`. Places and legs go without their notes, which no
- page shows.
- */
-export function browserStory(story: Story): Story {
-  return {
-    ...story,
-    meta: { ...story.meta, credits: [] },
-    // The sources too: the server-rendered page lists them, the tooltips name them from the
-    // notes.
-    sources: [],
-    steps: story.steps.map((step) => ({ ...step, text: '', html: ' ', sources: [] })),
-    // Notes on positions and legs are for editors and the fact check; no page shows them. A
-    // position's sources are listed by the server-rendered page, as every source is.
-    places: story.places.map(({ note: _note, ...place }) => ({ ...place, sources: [] })),
-    legs: story.legs.map(({ note: _note, ...leg }) => leg),
-    // Events' and periods' sources too: only the timeline's tooltips name them, from the notes.
-    events: story.events.map(({ note: _note, ...event }) => ({ ...event, sources: [] })),
-    companies: story.companies.map(({ note: _note, ...company }) => ({
-      ...company,
-      presence: company.presence.map(({ note: _periodNote, ...period }) => ({
-        ...period,
-        sources: [],
-      })),
-    })),
-  };
+  /**
+   * The module that renders the page's static sections from the whole story (it exports
+   * `pageSections`), relative to the root. `virtual:story` hands it to the page where the whole
+   * story is (the server, the dev page), so the built page's script never loads it.
+   */
+  sections: string;
 }
 
 /** A committed JSON file of the project, or `fallback` when it is missing or unreadable. */
@@ -140,7 +76,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         const files = readStoryFiles(options.root, paths);
         const story = loadStory(files);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
-        const update: StoryUpdate = { story, warnings };
+        const update: StoryUpdate = { story, notes: storyNotes(story), warnings };
         server.ws.send(STORY_UPDATE_EVENT, update);
       } catch (error) {
         if (!(error instanceof StoryError)) throw error;
@@ -195,10 +131,21 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
             `the map's fonts lack characters of ${unheld.join(', ')}: the reader's own fonts stand in for them. Run \`npm run fonts\` (needs Debian's fonts-noto-cjk and python3-fonttools) to add them.`
           );
         }
-        // The browser's copy of a built story leaves out what only the prerendered HTML needs.
-        const shipped = building && !loadOptions?.ssr ? browserStory(story) : story;
         // The warnings ride along for the editing aid (?edit); the story itself is valid.
-        return `export default ${JSON.stringify(shipped)};\nexport const warnings = ${JSON.stringify(warnings)};`;
+        const lines = [`export const warnings = ${JSON.stringify(warnings)};`];
+        if (building && !loadOptions?.ssr) {
+          // The built page's script: what only the prerendered HTML shows stays out of it,
+          // and so does the code that renders it.
+          lines.push(`export default ${JSON.stringify(browserStory(story))};`);
+          lines.push('export const whole = null;');
+        } else {
+          const sections = JSON.stringify(resolve(options.root, options.sections));
+          lines.push(`import { pageSections } from ${sections};`);
+          lines.push(`const story = ${JSON.stringify(story)};`);
+          lines.push('export default story;');
+          lines.push('export const whole = { story, sections: pageSections };');
+        }
+        return lines.join('\n');
       } catch (error) {
         if (error instanceof StoryError) this.error(error.message);
         throw error;
