@@ -1,7 +1,7 @@
 /**
  * The one escaping function, for text that meets markup outside Svelte (which escapes what it
- * renders): the prerendered sections' HTML (prerender/html.ts) and the static maps' SVG
- * (static-map/render.ts). Its five entities mean the same in HTML and in XML.
+ * renders): the prerendered sections' HTML (prerender/html.ts). Its five entities mean the same
+ * in HTML and in XML.
  */
 
 const ESCAPES: Record<string, string> = {

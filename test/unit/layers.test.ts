@@ -52,7 +52,7 @@ describe('the import layers', { timeout: 120_000 }, () => {
     expect(
       await layerProblems(
         'src/lib/prerender/probe.ts',
-        "import { staticMapSvg } from '../static-map/render';\nimport { stepState } from '../state/step-state';\nexport const probe = [staticMapSvg, stepState];"
+        "import { staticMapDrawing } from '../static-map/render';\nimport { stepState } from '../state/step-state';\nexport const probe = [staticMapDrawing, stepState];"
       )
     ).toEqual([]);
     expect(

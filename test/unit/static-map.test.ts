@@ -1,18 +1,53 @@
+/**
+ * The static maps (static-map/): what render.ts computes, drawn by StaticMap.svelte on the
+ * server (svg.ts), read back as an SVG document.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { staticMapDescription } from '../../src/lib/state/narration';
 import { stepState } from '../../src/lib/state/step-state';
 import {
-  NARROW_STATIC_MAP_SIZE,
-  STATIC_MAP_SIZE,
-  overviewMapSvg,
-  staticMapSvg,
+  overviewMapDrawing,
+  staticMapDrawing,
+  type MoreLayers,
 } from '../../src/lib/static-map/render';
+import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from '../../src/lib/static-map/sizes';
+import { staticMapSvg as svgOf } from '../../src/lib/static-map/svg';
+import type { Size } from '../../src/lib/geo/camera';
+import type { BrowserStory } from '../../src/lib/story/browser';
 import { isFitCamera } from '../../src/lib/story/types';
 import { COLORS } from '../../src/lib/draw/style';
 import { ROOT, flagshipStory, engineStory } from './helpers';
+
+const { DOMParser } = new JSDOM().window;
+
+/** The map as the file the route serves, and that file read as an SVG document. */
+function drawn(svg: string) {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  expect(doc.querySelector('parsererror'), svg.slice(0, 200)).toBeNull();
+  const root = doc.documentElement;
+  const all = (selector: string) => [...root.querySelectorAll(selector)];
+  const attr = (element: Element, name: string) => element.getAttribute(name);
+  return { svg, root, all, attr };
+}
+
+const staticMapSvg = (
+  story: BrowserStory,
+  index: number,
+  basemap: FeatureCollection,
+  size?: Size,
+  more?: MoreLayers
+) => drawn(svgOf(staticMapDrawing(story, index, basemap, size, more)));
+const overviewMapSvg = (story: BrowserStory, basemap: FeatureCollection) =>
+  drawn(svgOf(overviewMapDrawing(story, basemap)));
+/** The route's lines (the casing under each is white). */
+const routeOf = (map: ReturnType<typeof drawn>) => map.all(`path[stroke="${COLORS.route}"]`);
+/** The places' dots and the dots at the middle of the rings. */
+const dotsOf = (map: ReturnType<typeof drawn>) =>
+  map.all('circle').filter((c) => ['4.5', '2.5'].includes(c.getAttribute('r')!));
 
 const story = flagshipStory();
 const basemap = JSON.parse(
@@ -22,28 +57,29 @@ const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
 
 describe('the overview map', () => {
   it("draws every route leg and labels the legs' ends", () => {
-    const svg = overviewMapSvg(story, basemap);
-    const route = /stroke="#b3261e"[^/]*\/>/g;
-    expect(svg.match(route)).toHaveLength(story.legs.length);
+    const map = overviewMapSvg(story, basemap);
+    expect(routeOf(map)).toHaveLength(story.legs.length);
     const ends = new Set(story.legs.flatMap((leg) => [leg.stops[0]!, leg.stops.at(-1)!]));
-    const dots = svg.match(/<circle cx="[\d.-]+" cy="[\d.-]+" r="(?:4\.5|2\.5)"/g) ?? [];
-    expect(dots).toHaveLength(ends.size);
+    expect(dotsOf(map)).toHaveLength(ends.size);
+    const names = map.all('text').map((text) => text.firstChild?.textContent);
     for (const end of ends) {
-      expect(svg, end).toContain(`>${story.places.find((p) => p.id === end)!.name}`);
+      expect(names, end).toContain(story.places.find((p) => p.id === end)!.name);
     }
-    for (const leg of story.legs) expect(svg).toContain(leg.name);
+    for (const leg of story.legs) expect(map.root.textContent).toContain(leg.name);
   });
 
   it('falls back to the first view for a story without legs', () => {
     const bare = { ...structuredClone(story), legs: [] };
-    expect(overviewMapSvg(bare, basemap)).toMatch(/^<svg[^>]*>.*<\/svg>$/s);
+    const map = overviewMapSvg(bare, basemap);
+    expect(map.root.tagName).toBe('svg');
+    expect(map.all('path').length).toBeGreaterThan(0);
   });
 });
 
 describe("the story's region on the static maps", () => {
   const shaded = (regionCountries: string[]) => {
-    const svg = overviewMapSvg({ ...story, map: { regionCountries } }, basemap);
-    return svg.match(new RegExp(`<path d="[^"]+" fill="${COLORS.landRegion}"/>`, 'g')) ?? [];
+    const map = overviewMapSvg({ ...story, map: { regionCountries } }, basemap);
+    return map.all(`path[fill="${COLORS.landRegion}"]`);
   };
 
   it('shades the countries the story names, and no others', () => {
@@ -56,25 +92,28 @@ describe("the story's region on the static maps", () => {
 
 describe("a step's static map", () => {
   it('is an SVG with a title that says what it shows', () => {
-    const svg = staticMapSvg(story, indexOf('rail'), basemap);
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg).toContain(`viewBox="0 0 ${STATIC_MAP_SIZE.width} ${STATIC_MAP_SIZE.height}"`);
-    expect(svg).toMatch(
-      /<title>The map shows Pyongyang station \(.+\), Sinuiju Chongnyon station.*Route drawn: .*its path is inferred, not reported/
+    const map = staticMapSvg(story, indexOf('rail'), basemap);
+    expect(map.root.tagName).toBe('svg');
+    expect(map.root.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(map.attr(map.root, 'viewBox')).toBe(
+      `0 0 ${STATIC_MAP_SIZE.width} ${STATIC_MAP_SIZE.height}`
     );
-    expect(svg.match(/<svg/g)).toHaveLength(1);
-    expect(svg.endsWith('</svg>')).toBe(true);
+    const title = map.root.querySelector('title')?.textContent;
+    expect(title).toMatch(
+      /^The map shows Pyongyang station \(.+\), Sinuiju Chongnyon station.*Route drawn: .*its path is inferred, not reported/
+    );
+    expect(map.attr(map.root, 'aria-label')).toBe(title);
+    expect(map.all('svg')).toHaveLength(0);
   });
 
   it('draws only reported legs solid, inferred ones dotted and schematic ones dashed', () => {
-    const route = /<path [^>]*stroke="#b3261e"[^>]*\/>/g;
     const dashes = new Map<string, string | undefined>();
     story.steps.forEach((_, index) => {
       const drawn = stepState(story, index, 1).legs;
-      const paths = staticMapSvg(story, index, basemap).match(route) ?? [];
+      const paths = routeOf(staticMapSvg(story, index, basemap));
       expect(paths).toHaveLength(drawn.length);
       drawn.forEach((leg, i) => {
-        const dash = /stroke-dasharray="([^"]+)"/.exec(paths[i]!)?.[1];
+        const dash = paths[i]!.getAttribute('stroke-dasharray') ?? undefined;
         if (leg.certainty === 'reported') expect(dash, leg.id).toBeUndefined();
         else expect(dash, leg.id).toBeDefined();
         dashes.set(leg.certainty, dash);
@@ -88,34 +127,34 @@ describe("a step's static map", () => {
 
   it('draws uncertain places as rings, named as approximate', () => {
     const contract = staticMapSvg(story, indexOf('contract-2008'), basemap);
-    expect(contract).toMatch(/<circle [^>]*stroke-dasharray="3 2"/);
-    expect(contract).toContain('approximate</tspan>');
+    expect(contract.all('circle[stroke-dasharray="3 2"]').length).toBeGreaterThan(0);
+    expect(contract.all('tspan').map((tspan) => tspan.textContent)).toContain('approximate');
     expect(staticMapDescription(story, indexOf('contract-2008'))).toMatch(
       /dashed: route not reported/
     );
   });
 
   it('names places in Latin script only (an image cannot load the CJK font), and escapes text', () => {
-    const svg = staticMapSvg(story, indexOf('dandong'), basemap);
-    expect(svg).toContain('>Dandong station<');
-    const drawnText = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]).join(' ');
-    expect(drawnText).not.toMatch(/[\u3000-\u9fff\uac00-\ud7af]/);
+    const map = staticMapSvg(story, indexOf('dandong'), basemap);
+    const names = map.all('text').map((text) => text.textContent);
+    expect(names).toContain('Dandong station');
+    expect(names.join(' ')).not.toMatch(/[\u3000-\u9fff\uac00-\ud7af]/);
     const tricky = structuredClone(story);
     tricky.places.find((p) => p.id === 'dandong-station')!.name = 'Dandong <script>&"';
     const escaped = staticMapSvg(tricky, indexOf('dandong'), basemap);
-    expect(escaped).not.toContain('<script>');
-    expect(escaped).toContain('Dandong &lt;script&gt;&amp;&quot;');
+    expect(escaped.all('script')).toHaveLength(0);
+    expect(escaped.all('text').map((text) => text.textContent)).toContain('Dandong <script>&"');
   });
 
   for (const size of [STATIC_MAP_SIZE, NARROW_STATIC_MAP_SIZE]) {
     it(`frames every place a fit names inside the picture at ${size.width}×${size.height}`, () => {
       for (const [index, step] of story.steps.entries()) {
         if (!isFitCamera(step.map.camera)) continue;
-        const svg = staticMapSvg(story, index, basemap, size);
-        expect(svg).toContain(`viewBox="0 0 ${size.width} ${size.height}"`);
-        const dots = [...svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)" r="(?:4\.5|2\.5)"/g)];
+        const map = staticMapSvg(story, index, basemap, size);
+        expect(map.attr(map.root, 'viewBox')).toBe(`0 0 ${size.width} ${size.height}`);
+        const dots = dotsOf(map).map((dot) => [dot.getAttribute('cx'), dot.getAttribute('cy')]);
         expect(dots.length, step.id).toBeGreaterThan(0);
-        for (const [, x, y] of dots) {
+        for (const [x, y] of dots) {
           expect(Number(x)).toBeGreaterThanOrEqual(0);
           expect(Number(x)).toBeLessThanOrEqual(size.width);
           expect(Number(y)).toBeGreaterThanOrEqual(0);
@@ -128,20 +167,19 @@ describe("a step's static map", () => {
   it('clips the basemap to the frame, so a close view stays small', () => {
     const close = staticMapSvg(story, indexOf('pyongyang'), basemap);
     const wide = staticMapSvg(story, indexOf('intro'), basemap);
-    expect(close.length).toBeLessThan(10_000);
-    expect(wide.length).toBeLessThan(60_000);
-    expect(close).toContain('fill="#efe6d8"'); // North Korea's land
+    expect(close.svg.length).toBeLessThan(10_000);
+    expect(wide.svg.length).toBeLessThan(60_000);
+    expect(close.all(`path[fill="${COLORS.landRegion}"]`).length).toBeGreaterThan(0); // North Korea's land
   });
 });
 
 describe('static maps of the engine fixture', () => {
   const engine = engineStory();
   const away = engine.steps.findIndex((step) => step.id === 'away');
-  const dots = (svg: string) =>
-    [...svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)" r="4\.5"/g)].map(([, x, y]) => [
-      Number(x),
-      Number(y),
-    ]);
+  const dots = (map: ReturnType<typeof drawn>) =>
+    map
+      .all('circle[r="4.5"]')
+      .map((dot) => [Number(dot.getAttribute('cx')), Number(dot.getAttribute('cy'))]);
 
   it('frames places either side of the antimeridian the short way round', () => {
     const across = structuredClone(engine);
@@ -179,10 +217,12 @@ describe('static maps of the engine fixture', () => {
       ],
     };
     const near = staticMapSvg(engine, close, basemap, STATIC_MAP_SIZE, { detail: ground });
-    expect(near).toContain(`stroke="${COLORS.river}"`);
-    expect(near).toContain('GSHHG, WDBII');
+    const credit = (map: ReturnType<typeof drawn>) =>
+      [...map.root.children].filter((child) => child.tagName === 'text').at(-1)?.textContent;
+    expect(near.all(`path[stroke="${COLORS.river}"]`)).toHaveLength(1);
+    expect(credit(near)).toContain('GSHHG, WDBII');
     const far = staticMapSvg(engine, away, basemap, STATIC_MAP_SIZE, { detail: ground });
-    expect(far).not.toContain(`stroke="${COLORS.river}"`);
-    expect(far).not.toContain('GSHHG');
+    expect(far.all(`path[stroke="${COLORS.river}"]`)).toHaveLength(0);
+    expect(credit(far)).toBe('Natural Earth');
   });
 });

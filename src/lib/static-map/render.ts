@@ -1,8 +1,10 @@
 /**
- * A step's map as static SVG, made at build time from the same data as the live map: the
- * basemap, the step's route legs (drawn whole) and its labelled places, framed by the step's
- * camera as MapLibre would frame it (Web Mercator at the same zoom; bearing turned; pitch
- * left flat). For readers without JavaScript, print, and hosts that cannot run the live map.
+ * What a step's static map draws, computed at build time from the same data as the live map:
+ * the basemap, the step's route legs (drawn whole) and its labelled places, framed by the
+ * step's camera as MapLibre would frame it (Web Mercator at the same zoom; bearing turned;
+ * pitch left flat). For readers without JavaScript, print, and hosts that cannot run the live
+ * map. This module computes (with d3-geo and the live map's label placement);
+ * StaticMap.svelte draws the SVG, and svg.ts renders it on the server.
  *
  * Coordinates are projected here, then drawn with d3-geo's planar identity projection (which
  * also clips to the frame): the basemap's rings are planar, already cut at the antimeridian,
@@ -12,14 +14,10 @@ import { geoIdentity, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { TILE_SIZE, boundsOf, project, resolveCamera, type Size } from '../geo/camera';
 import { CLOSE_MIN_ZOOM, COLORS, WIDE_MIN_ZOOM, riverPixels } from '../draw/style';
-import { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE } from './sizes';
+import { STATIC_MAP_SIZE } from './sizes';
 import { placeLabels, type LabelRequest } from '../draw/placement';
-import { escapeMarkup } from '../escape';
-
-export { NARROW_STATIC_MAP_SIZE, STATIC_MAP_SIZE };
 import { overviewDescription, staticMapDescription } from '../state/narration';
 import { stepState, type StepState } from '../state/step-state';
-import { ui } from '../strings';
 import { isApproximate } from '../story/hedges';
 import type { LngLat } from '../story/types';
 import type { BrowserStory } from '../story/browser';
@@ -62,14 +60,62 @@ export interface MoreLayers {
   detail?: FeatureCollection;
 }
 
-/** The step's map as an SVG document. */
-export function staticMapSvg(
+/** A shape on the map: a path (in the picture's pixels) and how it is painted. */
+export interface MapShape {
+  d: string;
+  /** @defaultValue none: the shape is a line */
+  fill?: string;
+  stroke?: string;
+  /** Stroke width, pixels. */
+  width?: number;
+  /** Stroke dashes, as SVG writes them. */
+  dash?: string;
+  cap?: 'round' | 'butt';
+  join?: 'round';
+  /** Round caps and joins. */
+  round?: boolean;
+}
+
+/** A place's mark: a dot, or a ring where its position is approximate. */
+export interface MapMark {
+  x: number;
+  y: number;
+  uncertain: boolean;
+}
+
+/** A place's name where the placement put it (x, y: its first line's baseline start). */
+export interface MapLabel {
+  x: number;
+  y: number;
+  name: string;
+  /** A place the step emphasises. */
+  strong: boolean;
+  river: boolean;
+  /** Its position is approximate, and the label says so. */
+  approximate: boolean;
+}
+
+/** Everything a static map draws, in the order it is drawn. */
+export interface StaticMapDrawing {
+  size: Size;
+  /** What the map shows, in words (its title and accessible name). */
+  description: string;
+  /** The world, the land, coasts, borders, detail and the route, bottom to top. */
+  shapes: MapShape[];
+  marks: MapMark[];
+  labels: MapLabel[];
+  /** The basemap's credit. */
+  credit: string;
+}
+
+/** What the step's static map draws. */
+export function staticMapDrawing(
   story: BrowserStory,
   stepIndex: number,
   basemap: FeatureCollection,
   size: Size = STATIC_MAP_SIZE,
   more: MoreLayers = {}
-): string {
+): StaticMapDrawing {
   const state = stepState(story, stepIndex, 1);
   return drawMap(story, state, staticMapDescription(story, stepIndex), basemap, size, more);
 }
@@ -78,12 +124,12 @@ export function staticMapSvg(
  * The whole route on one map: every leg drawn whole, the places where legs start and end
  * labelled, framed to fit the route. Shown above the story where the live map cannot run, and in print.
  */
-export function overviewMapSvg(
+export function overviewMapDrawing(
   story: BrowserStory,
   basemap: FeatureCollection,
   size: Size = STATIC_MAP_SIZE,
   more: MoreLayers = {}
-): string {
+): StaticMapDrawing {
   // The legs' ends: at this scale the stops between them would only crowd each other.
   const ends = new Set(story.legs.flatMap((leg) => [leg.stops[0], leg.stops.at(-1)]));
   const places = [...ends].flatMap((id) => story.places.filter((place) => place.id === id));
@@ -112,7 +158,7 @@ function drawMap(
   basemap: FeatureCollection,
   size: Size,
   more: MoreLayers
-): string {
+): StaticMapDrawing {
   const camera = resolveCamera(state.camera, size, roomFor(size));
   const world = TILE_SIZE * 2 ** camera.zoom;
   const [cx, cy] = project(camera.center);
@@ -153,37 +199,34 @@ function drawMap(
     return inRegion ? COLORS.landRegion : COLORS.land;
   };
   // The world beyond the region first (the region's land covers it), as on the live map.
-  const layers: string[] = [];
+  const shapes: MapShape[] = [];
   for (const feature of more.world?.features ?? []) {
     const d = draw(feature);
     if (!d) continue;
-    if (feature.properties?.kind === 'land')
-      layers.push(`<path d="${d}" fill="${fillOf(feature)}"/>`);
-    else layers.push(`<path d="${d}" fill="none" stroke="${COLORS.border}" stroke-width="0.5"/>`);
+    if (feature.properties?.kind === 'land') shapes.push({ d, fill: fillOf(feature) });
+    else shapes.push({ d, stroke: COLORS.border, width: 0.5 });
   }
   // Land, then its outline in the coast's colour (the basemap has no separate coastline: it is
   // the land's edge; zoomed out to the world there is none, the region's box cutting its land),
   // then borders over a band of land colour that hides that outline where two countries meet.
-  const land: string[] = [];
-  const coasts: string[] = [];
-  const borders: string[] = [];
+  const land: MapShape[] = [];
+  const coasts: MapShape[] = [];
+  const borders: MapShape[] = [];
   for (const feature of basemap.features) {
     const kind = feature.properties?.kind;
     const d = draw(feature);
     if (!d) continue;
     if (kind === 'land') {
-      land.push(`<path d="${d}" fill="${fillOf(feature)}"/>`);
-      if (camera.zoom >= 3) {
-        coasts.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="0.8"/>`);
-      }
+      land.push({ d, fill: fillOf(feature) });
+      if (camera.zoom >= 3) coasts.push({ d, stroke: COLORS.coast, width: 0.8 });
     } else if (kind === 'border') {
       borders.push(
-        `<path d="${d}" fill="none" stroke="${COLORS.land}" stroke-width="1.6"/>`,
-        `<path d="${d}" fill="none" stroke="${COLORS.border}" stroke-width="0.9" stroke-dasharray="3 2"/>`
+        { d, stroke: COLORS.land, width: 1.6 },
+        { d, stroke: COLORS.border, width: 0.9, dash: '3 2' }
       );
     }
   }
-  layers.push(...land, ...coasts, ...borders);
+  shapes.push(...land, ...coasts, ...borders);
   // Close up, the detail drawn anew over it; from the wide zoom on, the major rivers.
   const close = camera.zoom >= CLOSE_MIN_ZOOM;
   const wide = camera.zoom >= WIDE_MIN_ZOOM;
@@ -202,19 +245,14 @@ function drawMap(
     const d = draw(feature);
     if (!d) continue;
     const kind = feature.properties?.kind as unknown;
-    if (kind === 'ground') layers.push(`<path d="${d}" fill="${COLORS.sea}"/>`);
-    else if (kind === 'land') layers.push(`<path d="${d}" fill="${fillOf(feature)}"/>`);
-    else if (kind === 'coast') {
-      layers.push(`<path d="${d}" fill="none" stroke="${COLORS.coast}" stroke-width="1"/>`);
-    } else if (kind === 'river') {
+    if (kind === 'ground') shapes.push({ d, fill: COLORS.sea });
+    else if (kind === 'land') shapes.push({ d, fill: fillOf(feature) });
+    else if (kind === 'coast') shapes.push({ d, stroke: COLORS.coast, width: 1 });
+    else if (kind === 'river') {
       const width = riverPixels(Number(feature.properties?.level ?? 4), camera.zoom);
-      layers.push(
-        `<path d="${d}" fill="none" stroke="${COLORS.river}" stroke-width="${width.toFixed(1)}" stroke-linecap="round" stroke-linejoin="round"/>`
-      );
+      shapes.push({ d, stroke: COLORS.river, width: Number(width.toFixed(1)), round: true });
     } else if (kind === 'border') {
-      layers.push(
-        `<path d="${d}" fill="none" stroke="${COLORS.border}" stroke-width="1.2" stroke-dasharray="3 2"/>`
-      );
+      shapes.push({ d, stroke: COLORS.border, width: 1.2, dash: '3 2' });
     }
   }
   for (const leg of state.legs) {
@@ -226,19 +264,19 @@ function drawMap(
       geometry: { type: 'LineString', coordinates: route.coordinates },
     });
     // As the live map (draw/style.ts): reported solid, inferred dotted, schematic dashed.
-    const line = {
-      reported: 'stroke-linecap="round"',
-      inferred: 'stroke-linecap="round" stroke-dasharray="0 7"',
-      schematic: 'stroke-linecap="butt" stroke-dasharray="7 6"',
+    const line: Pick<MapShape, 'cap' | 'dash'> = {
+      reported: { cap: 'round' as const },
+      inferred: { cap: 'round' as const, dash: '0 7' },
+      schematic: { cap: 'butt' as const, dash: '7 6' },
     }[leg.certainty];
-    layers.push(
-      `<path d="${d}" fill="none" stroke="${COLORS.casing}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/>`,
-      `<path d="${d}" fill="none" stroke="${COLORS.route}" stroke-width="3" stroke-linejoin="round" ${line}/>`
+    shapes.push(
+      { d, stroke: COLORS.casing, width: 6, round: true },
+      { d, stroke: COLORS.route, width: 3, join: 'round', ...line }
     );
   }
   // Marks first, then labels placed by the live map's placement (draw/placement.ts), on sizes
   // estimated from the text: highlighted places first, then in the step's order.
-  const labels: string[] = [];
+  const marks: MapMark[] = [];
   const shown = state.places.flatMap((placeState) => {
     const place = story.places.find((p) => p.id === placeState.id);
     if (!place) return [];
@@ -252,13 +290,7 @@ function drawMap(
   const requests: LabelRequest[] = shown.map(({ place, highlighted, x, y }, index) => {
     const uncertain = isApproximate(place);
     const markless = place.kind === 'country' || place.kind === 'river';
-    if (!markless) {
-      layers.push(
-        uncertain
-          ? `<circle cx="${x}" cy="${y}" r="9" fill="rgb(255 255 255 / 0.4)" stroke="#1d1d1d" stroke-width="1.5" stroke-dasharray="3 2"/><circle cx="${x}" cy="${y}" r="2.5" fill="#1d1d1d"/>`
-          : `<circle cx="${x}" cy="${y}" r="4.5" fill="#1d1d1d" stroke="#fff" stroke-width="1.5"/>`
-      );
-    }
+    if (!markless) marks.push({ x, y, uncertain });
     const half = uncertain ? 10 : 5;
     return {
       id: String(index),
@@ -285,33 +317,26 @@ function drawMap(
     area: { left: 2, top: 2, right: size.width - 2, bottom: size.height - 2 },
     obstacles: [credit],
   });
-  shown.forEach(({ place, highlighted }, index) => {
+  const labels = shown.flatMap(({ place, highlighted }, index): MapLabel[] => {
     const label = placed.get(String(index));
-    if (!label) return;
-    const uncertain = isApproximate(place);
-    const weight = highlighted ? ' font-weight="700"' : '';
-    const italic = place.kind === 'river' ? ' font-style="italic" fill="#2f5d85"' : '';
-    const tx = Math.round(label.box.left + 2);
-    const ty = Math.round(label.box.top + 13);
-    labels.push(
-      `<text x="${tx}" y="${ty}" font-size="13"${weight}${italic}>${escapeMarkup(place.name)}${
-        uncertain
-          ? `<tspan x="${tx}" dy="13" font-size="10" font-style="italic" fill="#555">${ui.map.approximate}</tspan>`
-          : ''
-      }</text>`
-    );
+    if (!label) return [];
+    return [
+      {
+        x: Math.round(label.box.left + 2),
+        y: Math.round(label.box.top + 13),
+        name: place.name,
+        strong: highlighted,
+        river: place.kind === 'river',
+        approximate: isApproximate(place),
+      },
+    ];
   });
-  const title = escapeMarkup(description);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}" role="img" aria-label="${title}">`,
-    `<title>${title}</title>`,
-    `<rect width="100%" height="100%" fill="${COLORS.sea}"/>`,
-    layers.join(''),
-    // Labels over everything, with a white halo. Names in Latin script only: an SVG shown as
-    // an image cannot load the site's font for Chinese and Korean, and a reader's system may
-    // have none (the live map and the narration give the local names).
-    `<g font-family="system-ui, 'Noto Sans', sans-serif" fill="#1d1d1d" paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round">${labels.join('')}</g>`,
-    `<text x="${size.width - 6}" y="${size.height - 6}" font-size="10" text-anchor="end" fill="#555">${close && detail.length > 0 ? 'Natural Earth · GSHHG, WDBII' : 'Natural Earth'}</text>`,
-    `</svg>`,
-  ].join('');
+  return {
+    size,
+    description,
+    shapes,
+    marks,
+    labels,
+    credit: close && detail.length > 0 ? 'Natural Earth · GSHHG, WDBII' : 'Natural Earth',
+  };
 }

@@ -3,18 +3,15 @@ import type { FeatureCollection } from 'geojson';
 import story from 'virtual:story';
 import basemap from '$geo/basemap.json';
 import { moreLayers } from '$lib/static-map/more';
-import { NARROW_STATIC_MAP_SIZE, overviewMapSvg } from '$lib/static-map/render';
+import { overviewMapDrawing } from '$lib/static-map/render';
+import { NARROW_STATIC_MAP_SIZE } from '$lib/static-map/sizes';
+import { svgResponse } from '$lib/static-map/svg';
 import type { RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const GET: RequestHandler = () => {
-  // The basemap file is a GeoJSON FeatureCollection (geo/build-basemap.ts writes it).
-  const svg = overviewMapSvg(
-    story,
-    basemap as FeatureCollection,
-    NARROW_STATIC_MAP_SIZE,
-    moreLayers
+// The basemap file is a GeoJSON FeatureCollection (geo/build-basemap.ts writes it).
+export const GET: RequestHandler = () =>
+  svgResponse(
+    overviewMapDrawing(story, basemap as FeatureCollection, NARROW_STATIC_MAP_SIZE, moreLayers)
   );
-  return new Response(svg, { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
-};

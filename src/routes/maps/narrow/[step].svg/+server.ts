@@ -7,7 +7,9 @@ import type { FeatureCollection } from 'geojson';
 import story from 'virtual:story';
 import basemap from '$geo/basemap.json';
 import { moreLayers } from '$lib/static-map/more';
-import { NARROW_STATIC_MAP_SIZE, staticMapSvg } from '$lib/static-map/render';
+import { staticMapDrawing } from '$lib/static-map/render';
+import { NARROW_STATIC_MAP_SIZE } from '$lib/static-map/sizes';
+import { svgResponse } from '$lib/static-map/svg';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
@@ -18,12 +20,6 @@ export const GET: RequestHandler = ({ params }) => {
   const index = story.steps.findIndex((step) => step.id === params.step);
   if (index < 0) error(404, `No step "${params.step}"`);
   // The basemap file is a GeoJSON FeatureCollection (geo/build-basemap.ts writes it).
-  const svg = staticMapSvg(
-    story,
-    index,
-    basemap as FeatureCollection,
-    NARROW_STATIC_MAP_SIZE,
-    moreLayers
-  );
-  return new Response(svg, { headers: { 'content-type': 'image/svg+xml; charset=utf-8' } });
+  const map = basemap as FeatureCollection;
+  return svgResponse(staticMapDrawing(story, index, map, NARROW_STATIC_MAP_SIZE, moreLayers));
 };
