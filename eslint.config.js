@@ -15,7 +15,7 @@ import svelteConfig from './svelte.config.js';
 const LAYERS = [
   // The core: the story's format and checks, camera and geometry maths, the reader's words,
   // layout constants, performance marks.
-  ['story', 'geo', 'strings.ts', 'chart-strings.ts', 'escape.ts', 'perf.ts', 'layout.ts'],
+  ['story', 'geo', 'strings.ts', 'chart-strings.ts', 'static-html.ts', 'perf.ts', 'layout.ts'],
   // What the core becomes for a moment of reading, and what both maps draw by.
   ['state', 'draw', 'navigation.ts', 'navigation.svelte.ts', 'motion.ts', 'motion.svelte.ts'],
   // The renderers, each on its own.

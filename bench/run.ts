@@ -34,7 +34,6 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { Size } from '../src/lib/geo/camera';
 import { embeddedStyle } from '../src/lib/draw/style';
-import { escapeMarkup } from '../src/lib/escape';
 import { stepState } from '../src/lib/state/step-state';
 import { sourceDate } from '../src/lib/story/citations';
 import type { Story } from '../src/lib/story/types';
@@ -143,7 +142,7 @@ const FIRST_TEXT_PROBE = `(() => {
 
 /** The plain page: the same story text, prerendered, no script, a little CSS. */
 function plainPage(story: Story): string {
-  const escape = escapeMarkup;
+  const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
   const steps = story.steps
     .map(
       (step) =>

@@ -133,12 +133,16 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
       elements.map((element) => ({
         id: element.getAttribute('data-step-id'),
         text: element.querySelector('.step-text')?.textContent ?? '',
+        map: element.querySelector('.live-alternative img')?.getAttribute('src') ?? '',
       }))
     );
     expect(cards.map((card) => card.id)).toEqual(story.steps.map((step) => step.id));
     const insertedCard = cards.find((card) => card.id === 'inserted-step')!;
     expect(insertedCard.text).toContain('Inserted text, first paragraph.');
     expect(cards.filter((card) => card.text.includes('Inserted text'))).toHaveLength(1);
+    // Its static sections are rendered anew too: each card has its own step's static map.
+    for (const card of cards)
+      expect(card.map, card.id!).toMatch(new RegExp(`/maps/${card.id}\\.svg$`));
 
     // A changed camera for the step being read moves the map there, still without a reload.
     const cameraBefore = await page.getAttribute(MAP, 'data-camera');

@@ -26,6 +26,8 @@ const { DOMParser } = new JSDOM().window;
 
 /** The map as the file the route serves, and that file read as an SVG document. */
 function drawn(svg: string) {
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(svg).not.toContain('<!--');
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   expect(doc.querySelector('parsererror'), svg.slice(0, 200)).toBeNull();
   const root = doc.documentElement;
