@@ -142,7 +142,15 @@ const FIRST_TEXT_PROBE = `(() => {
 
 /** The plain page: the same story text, prerendered, no script, a little CSS. */
 function plainPage(story: Story): string {
-  const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  // The entities the page's own markup uses, so the baseline file stays as it was written.
+  const entities: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+  };
+  const escape = (text: string) => text.replace(/[&<>"']/g, (char) => entities[char]!);
   const steps = story.steps
     .map(
       (step) =>
