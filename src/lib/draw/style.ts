@@ -181,6 +181,25 @@ const riverWidthWide: ExpressionSpecification = [
   byLevel((level) => riverPixels(level, CLOSE_MIN_ZOOM - 1e-9)),
 ];
 
+/** The detail's rivers of one kind of area, between two zooms. */
+function riverLayer(
+  area: 'wide' | 'close',
+  minzoom: number,
+  maxzoom: number | undefined,
+  width: ExpressionSpecification
+): LayerSpecification {
+  return {
+    id: `detail-river-${area}`,
+    type: 'line',
+    source: DETAIL_SOURCE,
+    minzoom,
+    ...(maxzoom === undefined ? {} : { maxzoom }),
+    filter: ['all', isKind('river'), inArea(area)],
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: { 'line-color': COLORS.river, 'line-width': width },
+  };
+}
+
 /**
  * The close-zoom detail's layers (from geo/detail.json: GSHHG land and coast, WDBII rivers and
  * borders). Close up, each close area is drawn anew over the general basemap: its ground in
@@ -214,31 +233,9 @@ export function detailLayers(regionCountries: readonly string[]): LayerSpecifica
       filter: isKind('coast'),
       paint: { 'line-color': COLORS.coast, 'line-width': 1.2 },
     },
-    {
-      id: 'detail-river-wide',
-      type: 'line',
-      source: DETAIL_SOURCE,
-      minzoom: WIDE_MIN_ZOOM,
-      maxzoom: CLOSE_MIN_ZOOM,
-      filter: ['all', isKind('river'), inArea('wide')],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: {
-        'line-color': COLORS.river,
-        'line-width': riverWidthWide,
-      },
-    },
-    {
-      id: 'detail-river-close',
-      type: 'line',
-      source: DETAIL_SOURCE,
-      minzoom: CLOSE_MIN_ZOOM,
-      filter: ['all', isKind('river'), inArea('close')],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: {
-        'line-color': COLORS.river,
-        'line-width': riverWidthClose,
-      },
-    },
+    // The major rivers from the wide zoom; close up, every river of the close area.
+    riverLayer('wide', WIDE_MIN_ZOOM, CLOSE_MIN_ZOOM, riverWidthWide),
+    riverLayer('close', CLOSE_MIN_ZOOM, undefined, riverWidthClose),
     {
       id: 'detail-border',
       type: 'line',

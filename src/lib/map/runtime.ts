@@ -172,11 +172,12 @@ export function mountStoryMap(
         });
       });
     };
-    if (options.editing) map.on('move', onMove);
-    map.on('style.load', onStyleLoad);
-
-    map.on('error', onError);
-    map.on('webglcontextlost', onContextLost);
+    const subscriptions = [
+      map.on('style.load', onStyleLoad),
+      map.on('error', onError),
+      map.on('webglcontextlost', onContextLost),
+      ...(options.editing ? [map.on('move', onMove)] : []),
+    ];
     map.once('load', () => {
       controller = new StoryMapController(map, story, options);
       resolve({
@@ -196,8 +197,8 @@ export function mountStoryMap(
           return map.project([lng + 360 * Math.round((center - lng) / 360), lat]);
         },
         onCameraChange: (listener) => {
-          map.on('move', listener);
-          return () => map.off('move', listener);
+          const subscription = map.on('move', listener);
+          return () => subscription.unsubscribe();
         },
         replaceStory: (next) => {
           const fallbackBefore = JSON.stringify(fallback);
@@ -216,11 +217,7 @@ export function mountStoryMap(
         },
         destroy: () => {
           controller?.destroy();
-          map.off('style.load', onStyleLoad);
-
-          map.off('error', onError);
-          map.off('webglcontextlost', onContextLost);
-          map.off('move', onMove);
+          for (const subscription of subscriptions) subscription.unsubscribe();
           cancelAnimationFrame(frame);
           map.remove();
         },

@@ -88,9 +88,12 @@ export function createScroller(options: ScrollerOptions): Scroller {
     clearTimeout(timer);
     timer = setTimeout(settleFromLayout, 150);
   };
-  if (hasScrollEnd) window.addEventListener('scrollend', settleFromLayout);
-  else window.addEventListener('scroll', onScroll, { passive: true });
-  window.addEventListener('resize', settleFromLayout);
+  // Every listener below goes when the scroller does.
+  const listening = new AbortController();
+  const { signal } = listening;
+  if (hasScrollEnd) window.addEventListener('scrollend', settleFromLayout, { signal });
+  else window.addEventListener('scroll', onScroll, { passive: true, signal });
+  window.addEventListener('resize', settleFromLayout, { signal });
   // Embedded: one read of the layout per frame while scrolling (see `embedded`).
   let frame = 0;
   const onFrameScroll = () => {
@@ -100,7 +103,9 @@ export function createScroller(options: ScrollerOptions): Scroller {
       settleFromLayout();
     });
   };
-  if (options.embedded) window.addEventListener('scroll', onFrameScroll, { passive: true });
+  if (options.embedded) {
+    window.addEventListener('scroll', onFrameScroll, { passive: true, signal });
+  }
 
   settleFromLayout();
 
@@ -112,10 +117,7 @@ export function createScroller(options: ScrollerOptions): Scroller {
     settle: settleFromLayout,
     destroy() {
       clearTimeout(timer);
-      window.removeEventListener('scrollend', settleFromLayout);
-      window.removeEventListener('scroll', onScroll);
-      window.removeEventListener('resize', settleFromLayout);
-      window.removeEventListener('scroll', onFrameScroll);
+      listening.abort();
       cancelAnimationFrame(frame);
       instance.destroy();
     },

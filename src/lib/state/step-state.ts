@@ -44,6 +44,17 @@ export interface StepState {
 }
 
 /**
+ * What each part of the page that draws a step is given: the story, what the step shows, and
+ * whether the page is laid out for a phone.
+ */
+export interface StepView {
+  story: BrowserStory;
+  target: StepState;
+  /** The phone layout (NARROW_MEDIA). */
+  narrow: boolean;
+}
+
+/**
  * What a step is about, as points the camera must keep in the clear part of the map: its
  * highlighted places, or, when it highlights none, its places and every point of its legs
  * (a growing leg whole, so the camera does not move as it grows).
