@@ -100,6 +100,8 @@ describe.skipIf(!chromiumPath)('the overlays in Chromium', () => {
     // Its sources by name (the page's script gets them apart from the story, with the notes).
     const outlet = story.sources.find((source) => source.id === byKey!.sources[0])!.outlet;
     expect(tooltip).toContain(outlet);
+    // And its note, if it has one (likewise apart).
+    if (byKey!.note) expect(tooltip).toContain(byKey!.note);
     await page.keyboard.press('Enter');
     await waitForSettled(page, byKey!.step!);
     expect(await page.getAttribute(MAP, 'data-active-step')).toBe(byKey!.step);
