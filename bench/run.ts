@@ -38,6 +38,8 @@ import { stepState } from '../src/lib/state/step-state';
 import { sourceDate } from '../src/lib/story/citations';
 import type { Story } from '../src/lib/story/types';
 import { committedStory } from '../test/unit/helpers';
+import { buildBasemap } from '../geo/build-basemap';
+import { basemapAreas } from '../geo/detail-areas';
 import {
   fastScroll,
   heapAfterGc,
@@ -162,7 +164,7 @@ function plainPage(story: Story): string {
     .join('\n');
   return `<!doctype html>
 <!-- The floor for npm run bench: the story's text as a static page, no JavaScript. Written by
-     bench/run.ts from story/story.json; do not edit. -->
+     bench/run.ts from the flagship's story.json; do not edit. -->
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(story.meta.title)}</title><link rel="icon" href="data:,">
 <style>body{margin:0 auto;max-width:42rem;padding:1rem;font-family:system-ui,sans-serif;line-height:1.55}.kicker{text-transform:uppercase;font-size:.8rem}</style>
@@ -191,7 +193,11 @@ function baselineSites(story: Story): { plain: string; classic: string; cleanup(
     join(ROOT, 'node_modules/scrollama/build/scrollama.min.js'),
     join(classic, 'vendor/scrollama.min.js')
   );
-  copyFileSync(join(ROOT, 'geo/basemap.json'), join(classic, 'data/basemap.json'));
+  // The same basemap the story's build makes (src/lib/story/derived.ts).
+  writeFileSync(
+    join(classic, 'data/basemap.json'),
+    JSON.stringify(buildBasemap(basemapAreas(story)))
+  );
   writeFileSync(join(classic, 'data/story.json'), JSON.stringify(story));
   writeFileSync(
     join(classic, 'data/style.json'),

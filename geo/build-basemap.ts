@@ -1,56 +1,71 @@
 /**
- * Builds `geo/basemap.json`, the embedded basemap: Natural Earth 1:10m countries from the
- * `world-atlas` package, clipped to East Asia, simplified, with land borders as lines. Coasts are
- * not stored twice: the map draws them as the land's outline (src/lib/draw/style.ts). And
- * `geo/world.json`, the rest of the world, coarse (Natural Earth 1:110m), for the views that
- * reach beyond the region (Vancouver and Washington): drawn under the region, fetched after the
- * map's first view.
+ * The embedded basemap, made for a story at build time: Natural Earth 1:10m countries from the
+ * `world-atlas` package, clipped to where the story looks (`basemapAreas` in
+ * geo/detail-areas.ts, from its cameras), simplified to what a pixel shows at the closest zoom
+ * each part is seen at, with land borders as lines. Coasts are not stored twice: the map draws
+ * them as the land's outline (src/lib/draw/style.ts). The story plugin
+ * (src/lib/story/vite-plugin.ts) calls `buildBasemap`; nothing about any story is here.
  *
- *   npm run basemap            # rewrite geo/basemap.json and geo/world.json
+ * And `geo/world.json`, the whole world, coarse (Natural Earth 1:110m), for the views that
+ * reach beyond the story's areas: drawn under them, fetched after the map's first view. It is
+ * the engine's, the same for every story, and committed, with `geo/countries.ts` (the countries
+ * the basemap can shade, by code, for the story checker):
+ *
+ *   npm run basemap            # rewrite geo/world.json and geo/countries.ts
  *   npm run basemap -- --check # fail if the committed files differ from a fresh build
  *
- * Deterministic: the same package version gives the same bytes. Fails if the result is over
- * its gzipped budget. Detail is kept where the story zooms in (the Yalu at Dandong, the rail
- * line to Pyongyang) and thinned elsewhere, so the file stays small.
+ * Deterministic: the same package version and story give the same bytes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Feature, FeatureCollection, LineString, MultiPolygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import {
+  boxRing,
   clipLineAcrossWorlds,
   clipPolygon,
   roundLine,
   type BBox,
   type Position,
 } from '../src/lib/geo/clip.ts';
+import { TILE_SIZE } from '../src/lib/geo/camera.ts';
 
-/** The region the story can show, with a margin so no clipped edge is ever in view. */
-export const REGION: BBox = [88, 2, 152, 60];
 /**
- * Where the story zooms in close, with how much more detail to keep there (a vertex's weight is
- * multiplied by `boost`): the lower Yalu and the Pyongui Line in full, where the story goes to
- * zoom 12; the Pearl River Delta around Shenzhen enough for zoom 7 to 8.
+ * Where a story looks: the boxes the basemap is cut to (not overlapping, none across the
+ * antimeridian), and within them each view's box with the closest zoom it is seen at.
  */
-const DETAIL: { box: BBox; boost: number }[] = [
-  { box: [123.2, 38.6, 126.6, 40.6], boost: Infinity },
-  { box: [112.8, 21.4, 115.2, 23.4], boost: 30 },
-];
-/** Minimum Visvalingam weight kept outside the detail box (planar area, square degrees). */
-const MIN_WEIGHT = 0.02;
-/** Decimal places kept: 3 is about 100 m, under a pixel at the closest zoom the story uses. */
+export interface BasemapAreas {
+  region: BBox[];
+  views: { box: BBox; zoom: number }[];
+}
+
+/**
+ * How much a vertex must matter to be kept, in square pixels at the zoom its place is seen at
+ * (Visvalingam's effective area): a triangle smaller than this is not seen.
+ */
+const MIN_PIXELS = 25;
+/**
+ * Decimal places kept: 3 is about 100 m, finer than the 1:10m data itself (closer views get
+ * the extracted detail, geo/extract-detail.ts).
+ */
 const DECIMALS = 3;
-/** The budget from the issue: at most 60 KB gzipped. */
+/** From this zoom on each vertex of the 1:10m data is kept. */
+const FULL_ZOOM = 10;
+/**
+ * The gzipped size over which the build says the basemap is heavy for a phone (it comes before
+ * the map's first view): a story seen close over a large area should have its detail extracted
+ * instead (`npm run detail`).
+ */
 export const BUDGET_GZIP_BYTES = 60 * 1024;
 
 const here = dirname(fileURLToPath(import.meta.url));
-const output = join(here, 'basemap.json');
 const worldOutput = join(here, 'world.json');
+const countriesOutput = join(here, 'countries.ts');
 /** The world layer: all of it but Antarctica, where nothing of a story is. */
 const WORLD: BBox = [-180, -60, 180, 85];
 /** Its detail: Visvalingam weight kept (square degrees), decimals (1: about 10 km, under a pixel
@@ -62,25 +77,51 @@ function inBox([lng, lat]: [number, number], box: BBox): boolean {
   return lng >= box[0] && lng <= box[2] && lat >= box[1] && lat <= box[3];
 }
 
-/** Land carries its ISO 3166-1 numeric code; the few territories without one (Kosovo, northern
- * Cyprus, Somaliland…) are land with no `id`, so they are never a hole and never a region. */
-type Properties = { kind: 'land'; id?: string } | { kind: 'border' };
+/** A pixel's area at `zoom`, in square degrees (at the equator; smaller towards the poles). */
+function pixelArea(zoom: number): number {
+  const degrees = 360 / (TILE_SIZE * 2 ** zoom);
+  return degrees * degrees;
+}
 
-export function buildBasemap(): FeatureCollection<MultiPolygon | LineString, Properties> {
+/**
+ * Land carries its ISO 3166-1 numeric code; the few territories without one (Kosovo, northern
+ * Cyprus, Somaliland…) are land with no `id`, so they are never a hole and never a region. The
+ * basemap's ground is each box it was cut to, drawn in the sea's colour over the coarse world
+ * layer, so that the world's 1:110m land never shows through a bay of the finer land.
+ */
+type Properties = { kind: 'land'; id?: string } | { kind: 'border' } | { kind: 'ground' };
+
+export function buildBasemap(
+  areas: BasemapAreas
+): FeatureCollection<Polygon | MultiPolygon | LineString, Properties> {
   const require = createRequire(import.meta.url);
   const topology = require('world-atlas/countries-10m.json') as Topology<{
     countries: GeometryCollection<{ name: string }>;
   }>;
   const weighted = presimplify(topology);
-  // Keep every vertex in the detail boxes: the Yalu border must read at Dandong's zoom.
+  // Each vertex is weighed against a pixel where it is seen closest: kept where it shows.
+  const widest = Math.min(...areas.views.map((view) => view.zoom));
   for (const arc of weighted.arcs) {
     for (const point of arc) {
-      const detail = DETAIL.find(({ box }) => inBox([point[0]!, point[1]!], box));
-      // Infinity × 0 would be NaN (and drop the vertex), so full detail is set, not multiplied.
-      if (detail) point[2] = detail.boost === Infinity ? Infinity : point[2]! * detail.boost;
+      const at: [number, number] = [point[0]!, point[1]!];
+      let zoom = -Infinity;
+      for (const view of areas.views) if (inBox(at, view.box)) zoom = Math.max(zoom, view.zoom);
+      // Outside every view (in a region box's corners) it counts at the region's widest zoom.
+      if (zoom === -Infinity) zoom = widest;
+      point[2] = zoom >= FULL_ZOOM ? Infinity : point[2]! / (MIN_PIXELS * pixelArea(zoom));
     }
   }
-  return landAndBorders(simplify(weighted, MIN_WEIGHT), REGION, DECIMALS);
+  const simple = simplify(weighted, 1);
+  const grounds = areas.region.map((box): Feature<Polygon, Properties> => ({
+    type: 'Feature',
+    properties: { kind: 'ground' },
+    geometry: { type: 'Polygon', coordinates: [boxRing(box)] },
+  }));
+  const collections = areas.region.map((box) => landAndBorders(simple, box, DECIMALS));
+  return {
+    type: 'FeatureCollection',
+    features: [...grounds, ...collections.flatMap((c) => c.features)],
+  };
 }
 
 type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -143,32 +184,55 @@ export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Prope
   return landAndBorders(simplify(presimplify(topology), WORLD_MIN_WEIGHT), WORLD, WORLD_DECIMALS);
 }
 
+/** geo/countries.ts: every country of the 1:10m data that has a code, by code, with its name. */
+export function countriesModule(): string {
+  const require = createRequire(import.meta.url);
+  const topology = require('world-atlas/countries-10m.json') as Countries;
+  // A code held by two pieces of land (Australia's, by Ashmore and Cartier Islands too) is
+  // named by the first, the country.
+  const names = new Map<string, string>();
+  for (const geometry of topology.objects.countries.geometries) {
+    const name = (geometry.properties as { name: string } | undefined)?.name;
+    if (geometry.id === undefined || name === undefined) continue;
+    if (!names.has(String(geometry.id))) names.set(String(geometry.id), name);
+  }
+  const entries = [...names].sort(([a], [b]) => a.localeCompare(b));
+  // Quoted as Prettier quotes (single quotes, double where the name has an apostrophe).
+  const quote = (name: string) => (name.includes("'") ? JSON.stringify(name) : `'${name}'`);
+  const lines = entries.map(([id, name]) => `  '${id}': ${quote(name)},`);
+  return `/**
+ * The countries the built-in basemap can shade (Natural Earth 1:10m, from the world-atlas
+ * package), by the ISO 3166-1 numeric code it names them with, and their names for editors'
+ * messages. Written by geo/build-basemap.ts (\`npm run basemap\`); only the story checker reads
+ * it (readers never download it).
+ */
+export const COUNTRIES: Readonly<Record<string, string>> = {
+${lines.join('\n')}
+};
+`;
+}
+
 function main(): void {
   const check = process.argv.includes('--check');
-  const json = JSON.stringify(buildBasemap());
-  const gzipped = gzipSync(json, { level: 9 }).length;
-  const summary = `geo/basemap.json: ${(json.length / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_GZIP_BYTES / 1024} KB)`;
-  if (gzipped > BUDGET_GZIP_BYTES) {
-    console.error(`${summary}: over budget`);
-    process.exit(1);
-  }
+  const world = JSON.stringify(buildWorld());
+  const countries = countriesModule();
   if (check) {
-    const committed = readFileSync(output, 'utf8');
-    const committedWorld = readFileSync(worldOutput, 'utf8');
-    if (committed !== json || committedWorld !== JSON.stringify(buildWorld())) {
-      console.error('geo/basemap.json is not what geo/build-basemap.ts makes: run npm run basemap');
+    if (readFileSync(worldOutput, 'utf8') !== world) {
+      console.error('geo/world.json is not what geo/build-basemap.ts makes: run npm run basemap');
       process.exit(1);
     }
-    console.log(`${summary}: up to date`);
+    if (readFileSync(countriesOutput, 'utf8') !== countries) {
+      console.error('geo/countries.ts is not what geo/build-basemap.ts makes: run npm run basemap');
+      process.exit(1);
+    }
+    console.log('geo/world.json and geo/countries.ts: up to date');
     return;
   }
-  writeFileSync(output, json);
-  console.log(summary);
-  const world = JSON.stringify(buildWorld());
   writeFileSync(worldOutput, world);
+  writeFileSync(countriesOutput, countries);
   const worldGzipped = gzipSync(world, { level: 9 }).length;
   console.log(
-    `geo/world.json: ${(world.length / 1024).toFixed(1)} KB, ${(worldGzipped / 1024).toFixed(1)} KB gzipped`
+    `geo/world.json: ${(world.length / 1024).toFixed(1)} KB, ${(worldGzipped / 1024).toFixed(1)} KB gzipped; geo/countries.ts`
   );
 }
 

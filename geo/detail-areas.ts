@@ -1,16 +1,19 @@
 /**
- * Where a story needs more than the general basemap, worked out from its own cameras: every
- * step's camera is resolved on the screen sizes readers use, and
+ * Where a story looks, worked out from its own cameras: every step's camera is resolved on the
+ * screen sizes readers use. `basemapAreas` gives the extent of the story's basemap (the views
+ * closer than the world layer's 1:110m can draw, and the first view, each with the closest zoom
+ * it is seen at). And where it needs more than the general basemap:
  * - a step seen at zoom 9 or closer gets a *close* area: the view it shows, at a zoom lower so
  *   flights and small screens stay inside it, for full-resolution coast, water, rivers and
  *   borders;
  * - a step seen between zoom 6.5 and 9 gets a *wide* area, for its major rivers.
  * Overlapping areas of a kind are merged. Pure; used by geo/extract-detail.ts (which extracts
- * the detail once) and geo/build-basemap.ts (which lets the general borders give way to the
- * detailed ones inside close areas).
+ * the detail once) and the story plugin (src/lib/story/vite-plugin.ts, which builds the basemap
+ * and says which close views lack detail).
  */
 import { TILE_SIZE, project, resolveCamera, unproject, type Size } from '../src/lib/geo/camera.ts';
 import type { FeatureCollection } from 'geojson';
+import type { BasemapAreas } from './build-basemap.ts';
 import type { BBox } from '../src/lib/geo/clip.ts';
 import { stepState } from '../src/lib/state/step-state.ts';
 import type { Story } from '../src/lib/story/types.ts';
@@ -64,6 +67,51 @@ export function merged(boxes: readonly BBox[]): BBox[] {
   return out
     .map(([w, s, e, n]): BBox => [down(w), down(s), up(e), up(n)])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/**
+ * Views seen at this zoom or closer are in the basemap; wider ones are drawn by the world layer
+ * (geo/world.json, Natural Earth 1:110m), whose outlines hold up to about zoom 3.
+ */
+export const REGION_MIN_ZOOM = 3;
+
+/** `box` as boxes within -180…180° (split at the antimeridian) and ±85° (the map's limit). */
+export function wrapped([w, s, e, n]: BBox): BBox[] {
+  const south = Math.max(s, -85);
+  const north = Math.min(n, 85);
+  if (e - w >= 360) return [[-180, south, 180, north]];
+  const shift = Math.floor((w + 180) / 360) * 360;
+  const [west, east] = [w - shift, e - shift];
+  return east <= 180
+    ? [[west, south, east, north]]
+    : [
+        [west, south, 180, north],
+        [-180, south, east - 360, north],
+      ];
+}
+
+/**
+ * The basemap's extent: every step's view on every screen that is seen at `REGION_MIN_ZOOM`
+ * or closer, and the first step's whatever its zoom (the first view waits for nothing else),
+ * each taken a zoom further out so that flights and panning stay inside it. Detail is kept by
+ * the views themselves: each place as a pixel shows it at the closest zoom it is seen at.
+ */
+export function basemapAreas(story: Story): BasemapAreas {
+  const region: BBox[] = [];
+  const views: BasemapAreas['views'] = [];
+  story.steps.forEach((_, index) => {
+    const target = stepState(story, index, 1).camera;
+    for (const screen of SCREENS) {
+      const camera = resolveCamera(target, screen);
+      if (index > 0 && camera.zoom < REGION_MIN_ZOOM) continue;
+      const tilt = camera.pitch > 0 ? 1 : 0;
+      region.push(...wrapped(viewBounds(camera.center, camera.zoom - 1 - tilt, screen)));
+      for (const box of wrapped(viewBounds(camera.center, camera.zoom - tilt, screen))) {
+        views.push({ box, zoom: camera.zoom });
+      }
+    }
+  });
+  return { region: merged(region), views };
 }
 
 export function detailAreas(story: Story): DetailAreas {

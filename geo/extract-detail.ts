@@ -1,10 +1,11 @@
 /**
  * Extracts, once, the cartographic detail the story's close zooms need, from GSHHG (shorelines,
- * full resolution) and WDBII (rivers and borders), through Debian's GMT, into geo/detail.json,
- * which is committed: the build needs no GMT. Where the areas come from: geo/detail-areas.ts.
+ * full resolution) and WDBII (rivers and borders), through Debian's GMT, into the story
+ * folder's detail.json, which is committed: the build needs no GMT. Where the areas come from: geo/detail-areas.ts.
  *
  *   apt-get install gmt gmt-gshhg-full    # once, on the machine that extracts
- *   npm run detail                        # rewrite geo/detail.json
+ *   npm run detail                        # the flagship's detail.json
+ *   STORY=story/my-story npm run detail   # another story's
  *
  * In each close area: its ground, its land by country (GMT's land mask cut by the detailed
  * borders, traced with d3-contour, simplified with topojson-simplify), the coastline, the
@@ -15,9 +16,9 @@
  * GSHHG and WDBII: P. Wessel and W. H. F. Smith, GNU LGPL (credited in the story and on the map).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { contours } from 'd3-contour';
@@ -28,13 +29,14 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
 import { createRequire } from 'node:module';
 import { geoContains } from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
-import { clipLine, type BBox, type Position } from '../src/lib/geo/clip.ts';
+import { boxRing, clipLine, type BBox, type Position } from '../src/lib/geo/clip.ts';
+import { readStoryFiles, storyFolder } from '../src/lib/story/files.ts';
 import { loadStory } from '../src/lib/story/load.ts';
+import type { Story } from '../src/lib/story/types.ts';
 import { detailAreas } from './detail-areas.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..');
-const output = join(here, 'detail.json');
 
 /** Grid cell of the land mask in close areas, degrees (about 30 m). */
 const MASK_CELL = 0.0003;
@@ -353,23 +355,11 @@ function groundAndLand(
 ): Feature<Polygon | MultiPolygon, DetailProperties>[] {
   const mask = landMask(box, folder);
   const country = countriesOf(mask, borders, countries);
-  const [w, s, e, n] = box;
   const out: Feature<Polygon | MultiPolygon, DetailProperties>[] = [
     {
       type: 'Feature',
       properties: { kind: 'ground', area: 'close' },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [w, s],
-            [e, s],
-            [e, n],
-            [w, n],
-            [w, s],
-          ],
-        ],
-      },
+      geometry: { type: 'Polygon', coordinates: [boxRing(box)] },
     },
   ];
   for (const id of new Set(country.filter((c) => c))) {
@@ -384,16 +374,9 @@ function groundAndLand(
   return out;
 }
 
-export function extractDetail(): FeatureCollection<
-  LineString | Polygon | MultiPolygon,
-  DetailProperties
-> {
-  const read = (path: string) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') });
-  const story = loadStory({
-    story: read('story/story.json'),
-    places: read('geo/places.geojson'),
-    route: read('geo/route.geojson'),
-  });
+export function extractDetail(
+  story: Story
+): FeatureCollection<LineString | Polygon | MultiPolygon, DetailProperties> {
   const areas = detailAreas(story);
   const require = createRequire(import.meta.url);
   const atlas = require('world-atlas/countries-10m.json') as Topology<{
@@ -446,11 +429,12 @@ export function extractDetail(): FeatureCollection<
 }
 
 function main(): void {
-  const json = JSON.stringify(extractDetail());
-  writeFileSync(output, json);
+  const folder = storyFolder(ROOT);
+  const json = JSON.stringify(extractDetail(loadStory(readStoryFiles(ROOT, folder))));
+  writeFileSync(folder.detail, json);
   const gzipped = gzipSync(json, { level: 9 }).length;
   console.log(
-    `geo/detail.json: ${(json.length / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`
+    `${relative(ROOT, folder.detail)}: ${(json.length / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped`
   );
 }
 

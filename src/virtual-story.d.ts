@@ -24,3 +24,32 @@ declare module 'virtual:story-notes' {
   const notes: import('$lib/story/browser').StoryNotes;
   export default notes;
 }
+
+// The story folder's files, or what the build made from it (the same plugin, derived.ts).
+/** The basemap cut to where the story looks: its address, fetched by the live map. */
+declare module 'virtual:story-map/basemap.json?url' {
+  const url: string;
+  export default url;
+}
+/** The basemap's land and borders, for the static maps (read at build time only). */
+declare module 'virtual:story-map/basemap.json' {
+  const basemap: import('geojson').FeatureCollection;
+  export default basemap;
+}
+/** The story's close-zoom detail (empty when it has none): its address. */
+declare module 'virtual:story-map/detail.json?url' {
+  const url: string;
+  export default url;
+}
+/** The story's close-zoom detail, for the static maps (read at build time only). */
+declare module 'virtual:story-map/detail.json' {
+  const detail: import('geojson').FeatureCollection;
+  export default detail;
+}
+/** The stylesheet of the story's fonts for Chinese and Korean names (empty when it has none). */
+declare module 'virtual:story-map/fonts.css' {}
+/** Whether the story folder has close-zoom detail (detail.json): its credit is shown then. */
+declare module 'virtual:story-map/has-detail' {
+  const hasDetail: boolean;
+  export default hasDetail;
+}

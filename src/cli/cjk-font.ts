@@ -1,30 +1,33 @@
 /**
  * Subsets Noto Sans CJK (Debian's fonts-noto-cjk; SIL Open Font License) to the Chinese and
  * Korean characters the story's place names use, for the map's labels: one small WOFF2 file
- * per script, committed, so no reader needs CJK fonts of their own and the build needs no
- * font tools.
+ * per script, committed in the story folder's fonts/ (with the font's licence, OFL.txt), so no
+ * reader needs CJK fonts of their own and the build needs no font tools.
  *
  *   apt-get install fonts-noto-cjk python3-fonttools python3-brotli   # once, to extract
- *   npm run fonts
+ *   npm run fonts                          # the flagship's
+ *   STORY=story/my-story npm run fonts     # another story's
  *
  * Chinese names take the Simplified Chinese face, Korean names the Korean one (the same
  * character can be drawn differently in each). Rerun after adding a place with a local name in
  * a character the files lack; until then the reader's own fonts stand in for it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readStoryFiles, storyFolder } from '../lib/story/files.ts';
 import { loadStory } from '../lib/story/load.ts';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const SOURCE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+/** The font's copyright and licence, as Debian ships them: copied beside the subsets. */
+const LICENCE = '/usr/share/doc/fonts-noto-cjk/copyright';
 /** The faces in Noto Sans CJK's collection: 0 Japanese, 1 Korean, 2 Simplified Chinese. */
 export const FACES = [
   { lang: 'zh', face: 2, file: 'story-cjk-sc.woff2' },
   { lang: 'ko', face: 1, file: 'story-cjk-kr.woff2' },
 ] as const;
-export const FONT_FOLDER = 'src/lib/map/fonts';
 
 /**
  * Place names with characters the fonts do not hold (`held`: by language, as
@@ -53,19 +56,20 @@ export function charactersOf(lang: string, names: { text: string; lang: string }
 }
 
 function main(): void {
-  const read = (path: string) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') });
-  const story = loadStory({
-    story: read('story/story.json'),
-    places: read('geo/places.geojson'),
-    route: read('geo/route.geojson'),
-  });
+  const folder = storyFolder(ROOT);
+  const story = loadStory(readStoryFiles(ROOT, folder));
+  mkdirSync(folder.fonts, { recursive: true });
+  writeFileSync(
+    join(folder.fonts, 'OFL.txt'),
+    `The files ${FACES.map((f) => f.file).join(' and ')} are subsets of Noto Sans CJK, made by\nsrc/cli/cjk-font.ts; they are licensed as the font is (Debian's fonts-noto-cjk copyright file):\n\n${readFileSync(LICENCE, 'utf8')}`
+  );
   const names = story.places.flatMap((place) => (place.local ? [place.local] : []));
-  // What the files hold, for the build to check new names against (story/vite-plugin.ts).
+  // What the files hold, for the build to check new names against (story/derived.ts).
   const held = Object.fromEntries(FACES.map(({ lang }) => [lang, charactersOf(lang, names)]));
-  writeFileSync(join(ROOT, FONT_FOLDER, 'characters.json'), `${JSON.stringify(held, null, 2)}\n`);
+  writeFileSync(join(folder.fonts, 'characters.json'), `${JSON.stringify(held, null, 2)}\n`);
   for (const { lang, face, file } of FACES) {
     const text = charactersOf(lang, names);
-    const output = join(ROOT, FONT_FOLDER, file);
+    const output = join(folder.fonts, file);
     execFileSync('/usr/bin/python3', [
       '-m',
       'fontTools.subset',
@@ -80,7 +84,7 @@ function main(): void {
       `--output-file=${output}`,
     ]);
     console.log(
-      `${FONT_FOLDER}/${file}: ${text.length} characters, ${(statSync(output).size / 1024).toFixed(1)} KB`
+      `${relative(ROOT, output)}: ${text.length} characters, ${(statSync(output).size / 1024).toFixed(1)} KB`
     );
   }
 }

@@ -1,16 +1,20 @@
 /**
- * `npm run validate [story-file]`: checks a story the way the build does, without building.
+ * `npm run validate [story folder or file]`: checks a story the way the build does, without
+ * building.
  *
  * Prints every problem, one per line, as `file:LINE:COL  /json/pointer  message`, then
  * warnings, then a summary. Exit code 0 when valid (warnings allowed), 1 when the story has
- * problems, 2 when a file cannot be read or is not valid JSON.
+ * problems, 2 when a file cannot be read or is not valid JSON, or the folder is no story's.
  *
- *   npm run validate                      # story/story.json with geo/places.geojson, geo/route.geojson
- *   npm run validate story/draft.json     # another story file against the same places and route
- *   npm run validate draft.json -- --places my/places.geojson --route my/route.geojson
+ *   npm run validate                               # the story STORY names, or the flagship
+ *   npm run validate -- story/my-story             # another story folder
+ *   npm run validate -- story/my-story/draft.json  # a story file, with the places and route beside it
+ *   npm run validate -- draft.json --places my/places.geojson --route my/route.geojson
  */
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readStoryFiles } from '../lib/story/files.ts';
+import { StoryFolderError, readStoryFiles, storyFolder } from '../lib/story/files.ts';
 import { StoryError, loadStory, storyWarnings } from '../lib/story/load.ts';
 import { formatProblems, type StoryProblem } from '../lib/story/read.ts';
 import type { Story } from '../lib/story/types.ts';
@@ -23,6 +27,7 @@ export interface ValidationReport {
   story?: Story;
 }
 
+/** A story file, or a story folder; the places and route default to those beside the story. */
 export interface ValidationPaths {
   story: string;
   places?: string;
@@ -31,10 +36,11 @@ export interface ValidationPaths {
 
 export function validateFiles(root: string, paths: ValidationPaths): ValidationReport {
   try {
+    const folder = isFolder(join(root, paths.story)) ? paths.story : dirname(paths.story);
     const files = readStoryFiles(root, {
-      story: paths.story,
-      places: paths.places ?? 'geo/places.geojson',
-      route: paths.route ?? 'geo/route.geojson',
+      story: folder === paths.story ? join(folder, 'story.json') : paths.story,
+      places: paths.places ?? join(folder, 'places.geojson'),
+      route: paths.route ?? join(folder, 'route.geojson'),
     });
     const story = loadStory(files);
     return { problems: [], warnings: storyWarnings(story, files), exitCode: 0, story };
@@ -45,9 +51,20 @@ export function validateFiles(root: string, paths: ValidationPaths): ValidationR
   }
 }
 
-/** `[story] [--places file] [--route file]`, in any order. */
-export function parseArguments(args: readonly string[]): ValidationPaths {
-  const paths: ValidationPaths = { story: 'story/story.json' };
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `[story] [--places file] [--route file]`, in any order; without a story, the folder `STORY`
+ * names (or the flagship's), which must be a story folder.
+ */
+export function parseArguments(root: string, args: readonly string[]): ValidationPaths {
+  const paths: Partial<ValidationPaths> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--places' || arg === '--route') {
@@ -58,12 +75,20 @@ export function parseArguments(args: readonly string[]): ValidationPaths {
       paths.story = arg;
     }
   }
-  return paths;
+  return { ...paths, story: paths.story ?? storyFolder(root).name };
 }
 
 function main(): void {
   const root = process.cwd();
-  const paths = parseArguments(process.argv.slice(2));
+  let paths: ValidationPaths;
+  try {
+    paths = parseArguments(root, process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof StoryFolderError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    return;
+  }
   const storyPath = paths.story;
   const started = performance.now();
   const report = validateFiles(root, paths);

@@ -101,11 +101,18 @@ async function failedBuild(storyFile: string) {
 }
 
 describe('a broken story', () => {
+  it('that is no folder fails the build, naming it', async () => {
+    const result = await buildSite('story/no-such-story');
+    expect(result.failed).toBe(true);
+    expect(result.output).toContain('STORY=story/no-such-story: there is no folder');
+  });
+
   it('that does not parse fails the build, naming the file, line and column', async () => {
     const result = await failedBuild('test/fixtures/story-trailing-comma.json');
     expect(result.built).toBe(false);
+    // The fixture is built as the story.json of a folder of its own.
     expect(result.output).toMatch(
-      /test\/fixtures\/story-trailing-comma\.json:11:\d+ {2}\/ {2}not valid JSON/
+      new RegExp(`${result.story}/story\\.json:11:\\d+ {2}/ {2}not valid JSON`)
     );
   });
 
@@ -113,10 +120,10 @@ describe('a broken story', () => {
     const result = await failedBuild('test/fixtures/story-unknown-ids.json');
     expect(result.built).toBe(false);
     expect(result.output).toContain(
-      'test/fixtures/story-unknown-ids.json:18:20  /steps/0/map/places/0  unknown place "dandongg" — did you mean "dandong"?'
+      `${result.story}/story.json:18:20  /steps/0/map/places/0  unknown place "dandongg" — did you mean "dandong"?`
     );
     expect(result.output).toContain(
-      'test/fixtures/story-unknown-ids.json:29:18  /steps/1/map/legs/0  unknown route leg "rail-leg"'
+      `${result.story}/story.json:29:18  /steps/1/map/legs/0  unknown route leg "rail-leg"`
     );
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The dev preview an editor uses: saving a broken story keeps the last good page and shows the
  * problems in Vite's error overlay; fixing it swaps the change in, without a reload. Runs the dev
- * server on a copy of the story, so story/story.json is never touched.
+ * server on a copy of the flagship's folder, so the flagship is never touched.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_STORY } from '../../src/lib/story/files';
 import { MAP, ROOT, findChromium, launch, scrollToStep, waitForSettled } from './harness';
 
 const chromiumPath = findChromium();
@@ -21,9 +22,9 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
 
   beforeAll(async () => {
     folder = mkdtempSync(join(ROOT, '.tmp-dev-'));
+    cpSync(join(ROOT, DEFAULT_STORY), folder, { recursive: true });
     storyFile = join(folder, 'story.json');
-    copyFileSync(join(ROOT, 'story/story.json'), storyFile);
-    process.env.STORY_FILE = relative(ROOT, storyFile);
+    process.env.STORY = relative(ROOT, folder);
     server = await createServer({
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
@@ -44,7 +45,7 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
   });
 
   afterAll(async () => {
-    delete process.env.STORY_FILE;
+    delete process.env.STORY;
     await browser?.close();
     await server?.close();
     rmSync(folder, { recursive: true, force: true });
@@ -174,7 +175,7 @@ describe.skipIf(!chromiumPath)('the dev preview', () => {
   });
 
   it('starting with a broken story, shows its problems on the error page', async () => {
-    const broken = JSON.parse(readFileSync(join(ROOT, 'story/story.json'), 'utf8')) as {
+    const broken = JSON.parse(readFileSync(join(ROOT, DEFAULT_STORY, 'story.json'), 'utf8')) as {
       steps: { id: string }[];
     };
     broken.steps[0]!.id = 'Intro Step';

@@ -3,10 +3,10 @@
  * site served on loopback, and helpers that wait for settled states, never for fixed times.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../../src/cli/serve';
@@ -76,26 +76,37 @@ export interface StoryPaths {
   route: string;
 }
 
-/** What `buildSite` made: the site's folder when it built, or the build's output when not. */
+/**
+ * What `buildSite` made: the site's folder when it built, or the build's output when not; and
+ * the story folder it built from, as the build's messages name it.
+ */
 export type BuiltSite =
-  | { failed: false; folder: string; remove(): void }
-  | { failed: true; output: string; built: boolean };
+  | { failed: false; folder: string; story: string; output: string; remove(): void }
+  | { failed: true; story: string; output: string; built: boolean };
 
 /**
- * Builds the site as `npm run build` does, with another story, into a folder inside the project (SvelteKit's prerender
- * step resolves packages from its output folder), leaving build/ and .svelte-kit/ alone: `out`,
- * or a new temporary folder. A failed build's folder is removed at once, with what it left
- * (`built` says whether an index.html was written all the same); call `remove` for a
- * successful one.
+ * Builds the site as `npm run build` does, with another story (a story folder, or three files
+ * put together into one), into a folder inside the project (SvelteKit's prerender step resolves
+ * packages from its output folder), leaving build/ and .svelte-kit/ alone: `out`, or a new
+ * temporary folder. A failed build's folder is removed at once, with what it left (`built` says
+ * whether an index.html was written all the same); call `remove` for a successful one.
  */
 export async function buildSite(
-  paths: StoryPaths,
+  story: StoryPaths | string,
   out = mkdtempSync(join(ROOT, '.tmp-build-'))
 ): Promise<BuiltSite> {
   const folder = join(out, 'build');
   const remove = () => rmSync(out, { recursive: true, force: true });
+  let storyFolder = typeof story === 'string' ? story : join(out, 'story');
+  if (typeof story !== 'string') {
+    mkdirSync(storyFolder, { recursive: true });
+    copyFileSync(resolve(ROOT, story.story), join(storyFolder, 'story.json'));
+    copyFileSync(resolve(ROOT, story.places), join(storyFolder, 'places.geojson'));
+    copyFileSync(resolve(ROOT, story.route), join(storyFolder, 'route.geojson'));
+    storyFolder = relative(ROOT, storyFolder);
+  }
   try {
-    await promisify(execFile)(
+    const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
       {
@@ -104,20 +115,18 @@ export async function buildSite(
           ...process.env,
           // As `npm run build` builds: Vitest's NODE_ENV=test would make a development build.
           NODE_ENV: 'production',
-          STORY_FILE: paths.story,
-          PLACES_FILE: paths.places,
-          ROUTE_FILE: paths.route,
+          STORY: storyFolder,
           BUILD_DIR: folder,
           SVELTEKIT_OUT_DIR: join(out, 'kit'),
         },
       }
     );
-    return { failed: false, folder, remove };
+    return { failed: false, folder, story: storyFolder, output: stdout + stderr, remove };
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     const built = existsSync(join(folder, 'index.html'));
     remove();
-    return { failed: true, output: stdout + stderr, built };
+    return { failed: true, story: storyFolder, output: stdout + stderr, built };
   }
 }
 

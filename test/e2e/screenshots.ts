@@ -6,6 +6,7 @@
  *   npm run screenshots -- --layout=page        # only one layout (page, sticky, contained)
  *   npm run screenshots -- --size=390x844       # only one screen size
  *   npm run screenshots -- --print              # the print layout (print media), in parts
+ *   STORY=story/other npm run screenshots -- --site=.tmp-other/build   # another story's build
  *
  * Writes .screens/<layout>/<width>x<height>/<nn>-<step>.png, and a contact sheet of all the
  * steps of each layout and size, .screens/contact-<layout>-<width>x<height>.png. Each step is
@@ -15,15 +16,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { committedStory } from '../unit/helpers';
+import { readStoryFiles, storyFolder } from '../../src/lib/story/files';
+import { loadStory } from '../../src/lib/story/load';
 import { ROOT, findChromium, launch, startSite } from './harness';
 import { LAYOUTS, VIEWPORTS, openLayout, startHosts, type LayoutName } from './layouts';
 
 async function main(): Promise<void> {
-  const story = committedStory();
+  const story = loadStory(readStoryFiles(ROOT, storyFolder(ROOT)));
   const args = process.argv.slice(2);
   const option = (name: string) =>
     args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const built = option('site');
   const only = args.filter((arg) => !arg.startsWith('--'));
   const steps = story.steps.filter((s) => only.length === 0 || only.includes(s.id));
   const layouts = LAYOUTS.filter((l) => !option('layout') || option('layout') === l);
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
   if (!chromium) throw new Error('No Chromium: install Debian chromium or set CHROME_PATH.');
   const out = join(ROOT, '.screens');
   mkdirSync(out, { recursive: true });
-  const site = await startSite();
+  const site = await startSite(built && join(ROOT, built));
   const hosts = await startHosts(site);
   const browser = await launch(chromium);
   try {

@@ -8,6 +8,7 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { detailAreas, merged, stepsWithoutDetail, viewBounds } from '../../geo/detail-areas';
 import type { BBox } from '../../src/lib/geo/clip';
+import { DEFAULT_STORY } from '../../src/lib/story/files';
 import { ROOT, engineStory } from './helpers';
 
 const story = engineStory();
@@ -81,9 +82,9 @@ describe('detail areas', () => {
   });
 });
 
-describe('the committed detail (geo/detail.json)', () => {
+describe("the flagship's committed detail (its folder's detail.json)", () => {
   const detail = JSON.parse(
-    readFileSync(join(ROOT, 'geo/detail.json'), 'utf8')
+    readFileSync(join(ROOT, DEFAULT_STORY, 'detail.json'), 'utf8')
   ) as FeatureCollection;
 
   it('holds only the kinds the map draws, land named by country, rivers by level', () => {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_FOLDER, charactersOf, namesWithoutGlyphs } from '../../src/cli/cjk-font';
+import { charactersOf, namesWithoutGlyphs } from '../../src/cli/cjk-font';
+import { DEFAULT_STORY } from '../../src/lib/story/files';
 import { ROOT } from './helpers';
 
 const names = [
@@ -23,13 +24,13 @@ describe('the CJK fonts', () => {
     expect(namesWithoutGlyphs(names, { zh: '丹东站北京', ko: '평양역' })).toEqual([]);
   });
 
-  it('ship a file per language with the characters it holds', () => {
+  it("ship a file per language with the characters it holds, in the flagship's folder", () => {
     const held = JSON.parse(
-      readFileSync(join(ROOT, FONT_FOLDER, 'characters.json'), 'utf8')
+      readFileSync(join(ROOT, DEFAULT_STORY, 'fonts/characters.json'), 'utf8')
     ) as Record<string, string>;
     expect(Object.keys(held).sort()).toEqual(['ko', 'zh']);
     for (const file of ['story-cjk-sc.woff2', 'story-cjk-kr.woff2']) {
-      const bytes = readFileSync(join(ROOT, FONT_FOLDER, file));
+      const bytes = readFileSync(join(ROOT, DEFAULT_STORY, 'fonts', file));
       // A WOFF2 file, and a small one.
       expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
       expect(bytes.length).toBeLessThan(8 * 1024);

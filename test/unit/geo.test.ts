@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_GZIP_BYTES, REGION, buildBasemap, buildWorld } from '../../geo/build-basemap';
+import { geoContains } from 'd3-geo';
+import {
+  BUDGET_GZIP_BYTES,
+  buildBasemap,
+  buildWorld,
+  countriesModule,
+} from '../../geo/build-basemap';
+import { COUNTRIES } from '../../geo/countries';
+import { basemapAreas, wrapped } from '../../geo/detail-areas';
 import {
   clipLine,
   clipLineAcrossWorlds,
@@ -15,9 +23,8 @@ import {
   type Position,
 } from '../../src/lib/geo/clip';
 import { lineUpTo, midpoint } from '../../src/lib/geo/line';
-import { BASEMAP_COUNTRIES } from '../../geo/basemap-countries';
 import { COLORS, embeddedStyle } from '../../src/lib/draw/style';
-import { ROOT } from './helpers';
+import { ROOT, flagshipStory, worldStory } from './helpers';
 
 describe('unwrapLongitudes', () => {
   it('continues past 180° instead of jumping to -180°', () => {
@@ -236,62 +243,136 @@ describe('the world beyond the region (geo/world.json)', () => {
   });
 });
 
-describe('the embedded basemap', () => {
-  const committed = readFileSync(join(ROOT, 'geo/basemap.json'), 'utf8');
-  const basemap = JSON.parse(committed) as FeatureCollection;
+/** Whether `point` is inside `box`. */
+const inBox = ([x, y]: Position, [w, s, e, n]: BBox) => x >= w && x <= e && y >= s && y <= n;
+/** Whether `point` is on the edge of `box` (where the basemap was cut). */
+const onEdge = ([x, y]: Position, [w, s, e, n]: BBox) => x === w || x === e || y === s || y === n;
 
-  // Rebuilding takes a few seconds of CPU: a deliberate limit, roomy for a busy machine.
-  it(
-    'is what geo/build-basemap.ts makes (rerun `npm run basemap` after changing it)',
-    { timeout: 120_000 },
-    () => {
-      expect(JSON.stringify(buildBasemap())).toBe(committed);
-    }
-  );
-
-  it('stays within its gzipped budget', () => {
-    expect(gzipSync(committed, { level: 9 }).length).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+describe('the areas a basemap is cut to', () => {
+  it('splits a box at the antimeridian, takes one as wide as the world whole, and stops at 85°', () => {
+    expect(wrapped([170, -10, 190, 10])).toEqual([
+      [170, -10, 180, 10],
+      [-180, -10, -170, 10],
+    ]);
+    expect(wrapped([-200, 0, -150, 20])).toEqual([
+      [160, 0, 180, 20],
+      [-180, 0, -150, 20],
+    ]);
+    expect(wrapped([-300, -89, 100, 89])).toEqual([[-180, -85, 180, 85]]);
+    expect(wrapped([10, 40, 20, 50])).toEqual([[10, 40, 20, 50]]);
   });
 
-  it('has land and borders (coasts are the land outline), all inside the region, with no antimeridian jumps', () => {
+  it("holds every step's view of a story that spans continents, and the first even from afar", () => {
+    const story = worldStory();
+    const { region, views } = basemapAreas(story);
+    // The four cities, each seen close (zoom 8 to 11), and the first view of all four.
+    for (const place of story.places) {
+      const seen = views.filter((view) => inBox(place.coordinates, view.box));
+      expect(Math.max(...seen.map((view) => view.zoom)), place.id).toBeGreaterThanOrEqual(8);
+      expect(
+        region.some((box) => inBox(place.coordinates, box)),
+        place.id
+      ).toBe(true);
+    }
+    const first = views.filter((view) => view.zoom < 3);
+    expect(first.length).toBeGreaterThan(0);
+    // Boxes that do not overlap, none across the antimeridian.
+    for (const [i, a] of region.entries()) {
+      expect(a[0] >= -180 && a[2] <= 180 && a[1] >= -85 && a[3] <= 85).toBe(true);
+      for (const b of region.slice(i + 1)) {
+        expect(a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3]).toBe(true);
+      }
+    }
+  });
+
+  it('leaves to the world layer a later view from afar', () => {
+    const story = flagshipStory();
+    const { views } = basemapAreas(story);
+    // The flagship's step in Washington's time sees the Pacific from zoom 2 or less: not cut.
+    expect(views.every((view) => view.zoom >= 3 || view.box[0] > 60)).toBe(true);
+  });
+});
+
+describe("a story's basemap, cut from its cameras", () => {
+  const story = flagshipStory();
+  const areas = basemapAreas(story);
+  const basemap = buildBasemap(areas);
+  const world = buildBasemap(basemapAreas(worldStory()));
+
+  it('stays within its gzipped budget', () => {
+    const size = (map: FeatureCollection) => gzipSync(JSON.stringify(map), { level: 9 }).length;
+    expect(size(basemap)).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+    expect(size(world)).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it('has a ground per box, land and borders (coasts are the land outline), all inside its boxes, with no antimeridian jumps', () => {
     const kinds = new Set(basemap.features.map((f) => f.properties?.kind as string));
-    expect(kinds).toEqual(new Set(['land', 'border']));
-    const onRegionEdge = ([x, y]: Position) =>
-      x === REGION[0] || x === REGION[2] || y === REGION[1] || y === REGION[3];
+    expect(kinds).toEqual(new Set(['ground', 'land', 'border']));
+    const grounds = basemap.features.filter((f) => f.properties?.kind === 'ground');
+    expect(grounds.map((f) => f.geometry.coordinates)).toEqual(
+      areas.region.map(([w, s, e, n]) => [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ])
+    );
     for (const feature of basemap.features) {
+      if (feature.properties?.kind === 'ground') continue;
       const isFill = feature.geometry.type === 'MultiPolygon';
       for (const line of linesOf(feature.geometry)) {
-        for (let i = 0; i < line.length; i++) {
+        const box = areas.region.find((b) => line.every((point) => inBox(point, b)));
+        expect(box).toBeDefined();
+        for (let i = 1; i < line.length; i++) {
           const [x, y] = line[i]!;
-          expect(x >= REGION[0] && x <= REGION[2] && y >= REGION[1] && y <= REGION[3]).toBe(true);
-          if (i === 0) continue;
           const previous = line[i - 1]!;
-          // Only a fill may run a long way, and only along the region's edge where it was cut.
+          // Only a fill may run a long way, and only along the box's edge where it was cut.
           const long = Math.abs(x - previous[0]) > 10;
-          if (long) expect(isFill && onRegionEdge(previous) && onRegionEdge([x, y])).toBe(true);
+          if (long) expect(isFill && onEdge(previous, box!) && onEdge([x, y], box!)).toBe(true);
         }
       }
     }
   });
 
-  it('draws the China–North Korea border near Dandong (the Yalu)', () => {
-    const near = basemap.features.some(
-      (f) =>
-        f.properties?.kind === 'border' &&
-        f.geometry.type === 'LineString' &&
-        f.geometry.coordinates.some(
-          ([x, y]) => Math.abs(x! - 124.39) < 0.1 && Math.abs(y! - 40.11) < 0.1
-        )
-    );
-    expect(near).toBe(true);
+  it('keeps detail where the story zooms in: the Yalu border from Dandong down', () => {
+    // The lower Yalu, seen from zoom 7 to 12 in the flagship.
+    const yalu: BBox = [123.2, 38.6, 126.6, 40.6];
+    const vertices = (map: FeatureCollection) =>
+      map.features
+        .filter((f) => f.properties?.kind === 'border')
+        .flatMap((f) => linesOf(f.geometry).flat())
+        .filter((point) => inBox(point, yalu)).length;
+    // The same areas seen no closer than zoom 4 keep a fraction of it.
+    const far = buildBasemap({
+      region: areas.region,
+      views: areas.views.map((view) => ({ ...view, zoom: Math.min(view.zoom, 4) })),
+    });
+    expect(vertices(far)).toBeLessThan(5);
+    expect(vertices(basemap)).toBeGreaterThan(3 * vertices(far));
   });
 
-  it('has the countries the story checker knows by code (geo/basemap-countries.ts)', () => {
-    const codes = basemap.features
-      .filter((f) => f.properties?.kind === 'land')
-      .map((f) => f.properties?.id as string);
-    expect(new Set(codes).size).toBe(codes.length);
-    expect(codes.toSorted()).toEqual(Object.keys(BASEMAP_COUNTRIES).toSorted());
+  it('puts each city of a story that spans continents on land', () => {
+    const story = worldStory();
+    const land = world.features.filter((f) => f.properties?.kind === 'land');
+    for (const place of story.places) {
+      const on = land.some((f) => geoContains(f, place.coordinates));
+      expect(on, place.id).toBe(true);
+    }
+  });
+
+  it('names countries by the codes the story checker knows (geo/countries.ts, current)', () => {
+    expect(readFileSync(join(ROOT, 'geo/countries.ts'), 'utf8')).toBe(countriesModule());
+    for (const map of [basemap, world]) {
+      for (const feature of map.features) {
+        const id = feature.properties?.kind === 'land' ? feature.properties.id : undefined;
+        if (id !== undefined) expect(Object.hasOwn(COUNTRIES, id), id).toBe(true);
+      }
+    }
+    expect(COUNTRIES['408']).toBe('North Korea');
+    expect(COUNTRIES['032']).toBe('Argentina');
   });
 
   it("shades the story's region on the live map, and nothing without one", () => {

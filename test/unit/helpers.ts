@@ -25,7 +25,11 @@ function readFixture(folder: string): StoryFiles {
 }
 
 export function committedFiles(): StoryFiles {
-  return readStory('story/story.json', 'geo/places.geojson', 'geo/route.geojson');
+  return readStory(
+    'story/huawei-north-korea/story.json',
+    'story/huawei-north-korea/places.geojson',
+    'story/huawei-north-korea/route.geojson'
+  );
 }
 
 export function committedStory(): Story {
@@ -59,4 +63,12 @@ export function engineFiles(): StoryFiles {
 
 export function engineStory(): Story {
   return loadStory(engineFiles());
+}
+
+/**
+ * The world-spanning fixture (test/fixtures/world): four cities on three continents, seen from
+ * the world and close up, with no detail of its own.
+ */
+export function worldStory(): Story {
+  return loadStory(readFixture('world'));
 }

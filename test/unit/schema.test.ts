@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS, SCHEMA_FILE, buildSchema } from '../../src/cli/schema';
+import { DEFAULT_STORY } from '../../src/lib/story/files';
 import { ROOT } from './helpers';
 
 const committed = readFileSync(SCHEMA_FILE, 'utf8');
@@ -51,8 +52,8 @@ describe('story.schema.json', () => {
 
   it('accepts the committed places and route', () => {
     for (const [schemaFile, dataFile] of [
-      ['geo/places.schema.json', 'geo/places.geojson'],
-      ['geo/route.schema.json', 'geo/route.geojson'],
+      ['geo/places.schema.json', `${DEFAULT_STORY}/places.geojson`],
+      ['geo/route.schema.json', `${DEFAULT_STORY}/route.geojson`],
     ] as const) {
       const geoCheck = new Ajv2020({
         allErrors: true,
@@ -67,10 +68,10 @@ describe('story.schema.json', () => {
   });
 
   it('accepts the committed story, which points to it', () => {
-    const story = JSON.parse(readFileSync(join(ROOT, 'story/story.json'), 'utf8')) as {
+    const story = JSON.parse(readFileSync(join(ROOT, DEFAULT_STORY, 'story.json'), 'utf8')) as {
       $schema?: string;
     };
-    expect(story.$schema).toBe('./story.schema.json');
+    expect(story.$schema).toBe('../story.schema.json');
     expect(check(story), JSON.stringify(check.errors)).toBe(true);
   });
 

@@ -2,8 +2,6 @@
  * The static maps (static-map/): what render.ts computes, drawn by StaticMap.svelte on the
  * server (svg.ts), read back as an SVG document.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +18,9 @@ import type { Size } from '../../src/lib/geo/camera';
 import type { BrowserStory } from '../../src/lib/story/browser';
 import { isFitCamera } from '../../src/lib/story/types';
 import { COLORS } from '../../src/lib/draw/style';
-import { ROOT, flagshipStory, engineStory } from './helpers';
+import { buildBasemap } from '../../geo/build-basemap';
+import { basemapAreas } from '../../geo/detail-areas';
+import { flagshipStory, engineStory } from './helpers';
 
 const { DOMParser } = new JSDOM().window;
 
@@ -52,9 +52,8 @@ const dotsOf = (map: ReturnType<typeof drawn>) =>
   map.all('circle').filter((c) => ['4.5', '2.5'].includes(c.getAttribute('r')!));
 
 const story = flagshipStory();
-const basemap = JSON.parse(
-  readFileSync(join(ROOT, 'geo/basemap.json'), 'utf8')
-) as FeatureCollection;
+// The basemap its build would make (src/lib/story/derived.ts).
+const basemap = buildBasemap(basemapAreas(story)) as FeatureCollection;
 const indexOf = (id: string) => story.steps.findIndex((step) => step.id === id);
 
 describe('the overview map', () => {

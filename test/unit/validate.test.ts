@@ -10,10 +10,17 @@ const run = promisify(execFile);
 
 describe('validateFiles', () => {
   it('passes the committed story with no problems and no warnings', () => {
-    const report = validateFiles(ROOT, { story: 'story/story.json' });
+    const report = validateFiles(ROOT, { story: 'story/huawei-north-korea' });
     expect(report.problems).toEqual([]);
     expect(report.warnings).toEqual([]);
     expect(report.exitCode).toBe(0);
+  });
+
+  it('takes a story folder, or a story file with the places and route beside it', () => {
+    const folder = validateFiles(ROOT, { story: 'test/fixtures/world' });
+    expect([folder.exitCode, folder.story?.places.length]).toEqual([0, 4]);
+    const file = validateFiles(ROOT, { story: 'test/fixtures/engine/story.json' });
+    expect([file.exitCode, file.story?.legs.length]).toEqual([0, 2]);
   });
 
   it('exits 1 for a story with problems, listing each with line and column', () => {
@@ -79,7 +86,7 @@ describe('npm run validate', () => {
   it('prints a summary and exits 0 for the committed story', async () => {
     const result = await cli();
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^story\/story\.json: valid — \d+ steps/m);
+    expect(result.stdout).toMatch(/^story\/huawei-north-korea: valid — \d+ steps/m);
   });
 
   it('prints one problem per line and exits 1 for a broken story', async () => {

@@ -10,12 +10,12 @@ import type {
 } from 'maplibre-gl';
 
 export const ROUTE_SOURCE = 'story-route';
-/** The close-zoom detail (geo/detail.json), added after the map's first view. */
+/** The close-zoom detail (the story folder's detail.json), added after the map's first view. */
 export const DETAIL_SOURCE = 'detail';
 /** The world beyond the story's region (geo/world.json), added after the map's first view. */
 export const WORLD_SOURCE = 'world';
-/** The basemap's first layer over the sea: the world goes under it. */
-export const FIRST_LAND_LAYER = 'land';
+/** The basemap's first layer over the sea (its ground): the world goes under it. */
+export const FIRST_LAND_LAYER = 'ground';
 /**
  * The zoom from which the close areas' detail is drawn, and the general borders there give
  * way to it; the zoom from which the wide areas' rivers are. (geo/detail-areas.ts decides
@@ -58,6 +58,14 @@ export function embeddedStyle(
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+      {
+        // Where the basemap was cut for the story: sea, over the coarse world layer under it.
+        id: 'ground',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'kind'], 'ground'],
+        paint: { 'fill-color': COLORS.sea },
+      },
       {
         id: 'land',
         type: 'fill',
@@ -201,7 +209,7 @@ function riverLayer(
 }
 
 /**
- * The close-zoom detail's layers (from geo/detail.json: GSHHG land and coast, WDBII rivers and
+ * The close-zoom detail's layers (from the story folder's detail.json: GSHHG land and coast, WDBII rivers and
  * borders). Close up, each close area is drawn anew over the general basemap: its ground in
  * the sea's colour, its land by country (the region shaded as on the basemap), the coast, the
  * rivers and the border, dashed along its river. The wide areas' major rivers show from their

@@ -16,6 +16,17 @@ export type Position = [number, number];
 /** A box as `[west, south, east, north]`, degrees; `east` may exceed 180 for boxes across the antimeridian. */
 export type BBox = [number, number, number, number];
 
+/** The closed ring round `box`, counter-clockwise from its south-west corner. */
+export function boxRing([w, s, e, n]: BBox): Position[] {
+  return [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ];
+}
+
 /**
  * Makes longitudes continuous: every step between neighbours is at most 180° in longitude, so a
  * ring that crosses the antimeridian continues past ±180 instead of jumping to the other side.

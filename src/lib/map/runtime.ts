@@ -7,10 +7,11 @@ import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'mapli
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is emitted as its own file and loaded from our origin (no blob:, no CDN).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import basemapUrl from '$geo/basemap.json?url';
+import basemapUrl from 'virtual:story-map/basemap.json?url';
 // The world beyond the region and the close-zoom detail: fetched after the map's first view.
-import detailUrl from '$geo/detail.json?url';
+import detailUrl from 'virtual:story-map/detail.json?url';
 import worldUrl from '$geo/world.json?url';
+import hasDetail from 'virtual:story-map/has-detail';
 import type { LngLat } from '../story/types';
 import type { BrowserStory } from '../story/browser';
 import type { Camera } from '../geo/camera';
@@ -133,7 +134,8 @@ export function mountStoryMap(
       map.addSource(DETAIL_SOURCE, {
         type: 'geojson',
         data: new URL(detailUrl, document.baseURI).href,
-        attribution: 'GSHHG, WDBII',
+        // Credited only where the story has detail extracted from them.
+        ...(hasDetail && { attribution: 'GSHHG, WDBII' }),
       });
       // Under the route, over the basemap.
       const below = routeLayers()[0]!.id;

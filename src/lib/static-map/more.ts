@@ -4,12 +4,9 @@
  * files are read at build time; no page downloads them this way).
  */
 import type { FeatureCollection } from 'geojson';
-import detail from '$geo/detail.json';
+import detail from 'virtual:story-map/detail.json';
 import world from '$geo/world.json';
 import type { MoreLayers } from './render';
 
-// Both files are GeoJSON FeatureCollections (geo/build-basemap.ts, geo/extract-detail.ts).
-export const moreLayers: MoreLayers = {
-  world: world as FeatureCollection,
-  detail: detail as FeatureCollection,
-};
+// geo/world.json is a GeoJSON FeatureCollection (geo/build-basemap.ts writes it).
+export const moreLayers: MoreLayers = { world: world as FeatureCollection, detail };

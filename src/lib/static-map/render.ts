@@ -53,7 +53,7 @@ function mapGeometry(geometry: Geometry, to: (p: Position) => Position): Geometr
 
 /**
  * What the static maps draw besides the basemap, as the live map does: the world beyond the
- * region (geo/world.json) and the close-zoom detail (geo/detail.json).
+ * region (geo/world.json) and the close-zoom detail (the story folder's detail.json).
  */
 export interface MoreLayers {
   world?: FeatureCollection;
@@ -209,6 +209,7 @@ function drawMap(
   // Land, then its outline in the coast's colour (the basemap has no separate coastline: it is
   // the land's edge; zoomed out to the world there is none, the region's box cutting its land),
   // then borders over a band of land colour that hides that outline where two countries meet.
+  const grounds: MapShape[] = [];
   const land: MapShape[] = [];
   const coasts: MapShape[] = [];
   const borders: MapShape[] = [];
@@ -216,7 +217,9 @@ function drawMap(
     const kind = feature.properties?.kind;
     const d = draw(feature);
     if (!d) continue;
-    if (kind === 'land') {
+    // The basemap's ground: sea over the world layer where the finer land is.
+    if (kind === 'ground') grounds.push({ d, fill: COLORS.sea });
+    else if (kind === 'land') {
       land.push({ d, fill: fillOf(feature) });
       if (camera.zoom >= 3) coasts.push({ d, stroke: COLORS.coast, width: 0.8 });
     } else if (kind === 'border') {
@@ -226,7 +229,7 @@ function drawMap(
       );
     }
   }
-  shapes.push(...land, ...coasts, ...borders);
+  shapes.push(...grounds, ...land, ...coasts, ...borders);
   // Close up, the detail drawn anew over it; from the wide zoom on, the major rivers.
   const close = camera.zoom >= CLOSE_MIN_ZOOM;
   const wide = camera.zoom >= WIDE_MIN_ZOOM;

@@ -4,17 +4,13 @@
  * live map draws besides (more.ts). Never part of a page's script.
  */
 import { error } from '@sveltejs/kit';
-import type { FeatureCollection } from 'geojson';
-import basemap from '$geo/basemap.json';
+import land from 'virtual:story-map/basemap.json';
 import type { Size } from '../geo/camera';
 import { staticHtml } from '../static-html';
 import type { BrowserStory } from '../story/browser';
 import { moreLayers } from './more';
 import { overviewMapDrawing, staticMapDrawing, type StaticMapDrawing } from './render';
 import StaticMap from './StaticMap.svelte';
-
-// The basemap file is a GeoJSON FeatureCollection (geo/build-basemap.ts writes it).
-const land = basemap as FeatureCollection;
 
 /** The map as an SVG document. */
 export function staticMapSvg(drawing: StaticMapDrawing): string {

@@ -2,7 +2,7 @@
  * The story file's parts (sources, steps, events, companies, the map's region), read once
  * the file's shape is checked by its schema (shape.ts), with the checks a schema cannot make.
  */
-import { BASEMAP_COUNTRIES } from '../../../geo/basemap-countries.ts';
+import { COUNTRIES } from '../../../geo/countries.ts';
 import { dateBand, dateProblem, formatDate } from './dates.ts';
 import { located } from './located.ts';
 import { renderStepText, unsafeTextIssues } from './markdown.ts';
@@ -220,7 +220,7 @@ export class StoryReader {
   /**
    * `map.regionCountries`: countries of the built-in basemap by ISO 3166-1 numeric code. A
    * country written by name, or a code the basemap does not have, is an error that names the
-   * code meant or lists the codes there are.
+   * code meant, the countries whose names hold what was written, or where the codes are listed.
    */
   regionCountries(codes: readonly string[] | undefined): string[] {
     const seen = new Set<string>();
@@ -230,17 +230,17 @@ export class StoryReader {
         return [];
       }
       seen.add(code);
-      if (Object.hasOwn(BASEMAP_COUNTRIES, code)) return [code];
+      if (Object.hasOwn(COUNTRIES, code)) return [code];
       const typed = code.trim().toLowerCase();
-      const named = Object.entries(BASEMAP_COUNTRIES).find(
-        ([, name]) => name.toLowerCase() === typed
+      const named = Object.entries(COUNTRIES).filter(([, name]) =>
+        name.toLowerCase().includes(typed)
       );
-      const hint = named
-        ? `${named[1]} is "${named[0]}"`
-        : `it has ${Object.entries(BASEMAP_COUNTRIES)
-            .sort(([, a], [, b]) => a.localeCompare(b))
-            .map(([id, name]) => `"${id}" ${name}`)
-            .join(', ')}`;
+      const exact = named.find(([, name]) => name.toLowerCase() === typed);
+      const hint = exact
+        ? `${exact[1]} is "${exact[0]}"`
+        : named.length > 0 && named.length <= 5
+          ? `did you mean ${named.map(([id, name]) => `${name} ("${id}")`).join(' or ')}?`
+          : 'geo/countries.ts lists the codes';
       this.reader.fail(
         at,
         `no country "${code}" on the built-in map, which names countries by ISO 3166-1 numeric code: ${hint}`,

@@ -6,7 +6,7 @@
 import { firstSyntaxError, positionAt, withoutByteOrderMark } from './positions.ts';
 
 export interface StoryProblem {
-  /** The file, relative to the project, e.g. `story/story.json`. */
+  /** The file, relative to the project, e.g. `story/huawei-north-korea/story.json`. */
   file: string;
   /** JSON pointer to the value at fault, e.g. `/steps/3/map/places/0`; `""` is the whole file. */
   pointer: string;

@@ -51,7 +51,7 @@ export interface LocalName {
   lang: Text;
 }
 
-/** What geo/places.geojson says of a place (a feature's `properties`). */
+/** What places.geojson says of a place (a feature's `properties`). */
 export interface PlaceProperties {
   /** The name steps use for it. */
   id: Id;
@@ -72,7 +72,7 @@ export interface PlaceProperties {
   note?: Text;
 }
 
-/** A place in geo/places.geojson: a GeoJSON point. */
+/** A place in places.geojson: a GeoJSON point. */
 export interface PlaceFeature {
   /** A GeoJSON feature. */
   type: 'Feature';
@@ -89,7 +89,7 @@ export interface PlaceFeature {
   };
 }
 
-/** geo/places.geojson: every place the story's steps can show. */
+/** places.geojson: every place the story's steps can show. */
 export interface PlacesDocument {
   /** A GeoJSON feature collection. */
   type: 'FeatureCollection';
@@ -111,7 +111,7 @@ export interface Place extends Omit<PlaceProperties, 'sources'> {
  */
 export type Certainty = 'reported' | 'inferred' | 'schematic';
 
-/** What geo/route.geojson says of a leg of the route (a feature's `properties`). */
+/** What route.geojson says of a leg of the route (a feature's `properties`). */
 export interface LegProperties {
   /** The name steps use for it. */
   id: Id;
@@ -132,7 +132,7 @@ export interface LegProperties {
   stops: Id[];
 }
 
-/** A leg in geo/route.geojson: a GeoJSON line. */
+/** A leg in route.geojson: a GeoJSON line. */
 export interface LegFeature {
   /** A GeoJSON feature. */
   type: 'Feature';
@@ -152,7 +152,7 @@ export interface LegFeature {
   };
 }
 
-/** geo/route.geojson: the legs of the route, as far as the sources give them. */
+/** route.geojson: the legs of the route, as far as the sources give them. */
 export interface RouteDocument {
   /** A GeoJSON feature collection. */
   type: 'FeatureCollection';
@@ -567,8 +567,8 @@ export interface StoryEmbedOptions {
 }
 
 /**
- * The story file, story/story.json, as an editor writes it. Places and route legs live in
- * geo/places.geojson and geo/route.geojson.
+ * The story file, story.json in the story's folder, as an editor writes it. Places and route
+ * legs live beside it, in places.geojson and route.geojson.
  */
 export interface StoryDocument {
   /**

@@ -1,15 +1,18 @@
 /**
  * Serves the validated story to the app as `virtual:story`, so validation runs in `vite build`
  * (a broken story never builds) and in `vite dev` (the error overlay shows the same messages,
- * and the page recovers when the file is fixed, because the files are watched).
+ * and the page recovers when the file is fixed, because the files are watched). The story is
+ * the folder `STORY` names (the flagship's by default: files.ts). What the build makes from the
+ * folder (its basemap) and the files the page takes from it are `virtual:story-map/<file>`
+ * (derived.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import type { Plugin } from 'vite';
-import { stepsWithoutDetail } from '../../../geo/detail-areas.ts';
-import { FONT_FOLDER, namesWithoutGlyphs } from '../../cli/cjk-font.ts';
-import { readStoryFiles, type StoryPaths } from './files.ts';
+import { basemapAreas } from '../../../geo/detail-areas.ts';
+import { DERIVED_FILES, deriveStoryFiles, type Derived, type DerivedName } from './derived.ts';
+import { readStoryFiles, storyFolder } from './files.ts';
+import type { Story } from './types.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
 import { STORY_UPDATE_EVENT, type StoryUpdate } from './hot.ts';
@@ -20,16 +23,20 @@ const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
 /** The notes the timeline's tooltips show, apart: only the drawing (loaded late) needs them. */
 export const NOTES_MODULE_ID = 'virtual:story-notes';
 const RESOLVED_NOTES_ID = `\0${NOTES_MODULE_ID}`;
+/** The story's files the page imports: `virtual:story-map/basemap.json?url` and the like. */
+export const FILES_PREFIX = 'virtual:story-map/';
+/** Whether the story folder has close-zoom detail (`export default` true or false). */
+const HAS_DETAIL_ID = `${FILES_PREFIX}has-detail`;
+const RESOLVED_HAS_DETAIL_ID = `\0${HAS_DETAIL_ID}`;
 
 export interface StoryPluginOptions {
   /** Project root; paths in messages are relative to it. */
   root: string;
-  /** @defaultValue `story/story.json`, or the `STORY_FILE` environment variable when set */
-  story?: string;
-  /** @defaultValue `geo/places.geojson`, or the `PLACES_FILE` environment variable when set */
-  places?: string;
-  /** @defaultValue `geo/route.geojson`, or the `ROUTE_FILE` environment variable when set */
-  route?: string;
+  /**
+   * The story folder, relative to the root.
+   * @defaultValue the `STORY` environment variable when set, else the flagship's folder
+   */
+  folder?: string;
   /**
    * The module that renders the page's static sections from the whole story (it exports
    * `pageSections`), relative to the root. `virtual:story` hands it to the page where the whole
@@ -38,23 +45,20 @@ export interface StoryPluginOptions {
   sections: string;
 }
 
-/** A committed JSON file of the project, or `fallback` when it is missing or unreadable. */
-function readJson<T>(root: string, path: string, fallback: T): T {
-  try {
-    return JSON.parse(readFileSync(resolve(root, path), 'utf8')) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 export function storyPlugin(options: StoryPluginOptions): Plugin {
-  const paths: StoryPaths = {
-    story: options.story ?? process.env.STORY_FILE ?? 'story/story.json',
-    places: options.places ?? process.env.PLACES_FILE ?? 'geo/places.geojson',
-    route: options.route ?? process.env.ROUTE_FILE ?? 'geo/route.geojson',
-  };
-  const watched = new Set(Object.values(paths).map((path) => resolve(options.root, path)));
+  // A missing folder stops the build or the dev server here, naming it.
+  const folder = storyFolder(options.root, options.folder);
+  const paths = { story: folder.story, places: folder.places, route: folder.route };
+  const watched = new Set(Object.values(paths));
   let building = false;
+  // Made once per run from the story as it first loads (in dev too: see handleHotUpdate).
+  let derived: (Derived & { areas: string }) | undefined;
+  const derive = (story: Story) =>
+    (derived ??= {
+      ...deriveStoryFiles(options.root, folder, story),
+      areas: JSON.stringify(basemapAreas(story)),
+    });
+  const load = () => loadStory(readStoryFiles(options.root, paths));
   return {
     name: 'storymap:story',
     configResolved(config) {
@@ -78,6 +82,12 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
         const update: StoryUpdate = { story, notes: storyNotes(story), warnings };
         server.ws.send(STORY_UPDATE_EVENT, update);
+        if (derived && JSON.stringify(basemapAreas(story)) !== derived.areas) {
+          // Swapping the basemap would reload the page; the editor decides when.
+          server.config.logger.warn(
+            'The story now looks where its basemap was not cut for: restart `npm run dev` to redraw the basemap.'
+          );
+        }
       } catch (error) {
         if (!(error instanceof StoryError)) throw error;
         server.ws.send({
@@ -89,13 +99,29 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     },
     resolveId(id) {
       if (id === STORY_MODULE_ID) return RESOLVED_ID;
-      return id === NOTES_MODULE_ID ? RESOLVED_NOTES_ID : undefined;
+      if (id === NOTES_MODULE_ID) return RESOLVED_NOTES_ID;
+      if (id === HAS_DETAIL_ID) return RESOLVED_HAS_DETAIL_ID;
+      if (!id.startsWith(FILES_PREFIX)) return undefined;
+      const [name, query] = id.slice(FILES_PREFIX.length).split('?');
+      if (!DERIVED_FILES.includes(name as DerivedName)) {
+        this.error(`${id}: the story's files are ${DERIVED_FILES.join(', ')}`);
+      }
+      try {
+        const path = (derived ?? derive(load())).files[name as DerivedName];
+        return query === undefined ? path : `${path}?${query}`;
+      } catch (error) {
+        if (error instanceof StoryError) this.error(error.message);
+        throw error;
+      }
     },
     load(id, loadOptions) {
+      if (id === RESOLVED_HAS_DETAIL_ID) {
+        return `export default ${JSON.stringify(existsSync(folder.detail))};`;
+      }
       if (id === RESOLVED_NOTES_ID) {
-        for (const path of Object.values(paths)) this.addWatchFile(resolve(options.root, path));
+        for (const path of watched) this.addWatchFile(path);
         try {
-          const story = loadStory(readStoryFiles(options.root, paths));
+          const story = load();
           return `export default ${JSON.stringify(storyNotes(story))};`;
         } catch (error) {
           if (error instanceof StoryError) this.error(error.message);
@@ -103,34 +129,15 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         }
       }
       if (id !== RESOLVED_ID) return undefined;
-      for (const path of Object.values(paths)) this.addWatchFile(resolve(options.root, path));
+      for (const path of watched) this.addWatchFile(path);
       try {
         const files = readStoryFiles(options.root, paths);
         const story = loadStory(files);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
         for (const warning of warnings) this.warn(warning);
-        const withoutDetail = stepsWithoutDetail(
-          story,
-          readJson<FeatureCollection>(options.root, 'geo/detail.json', {
-            type: 'FeatureCollection',
-            features: [],
-          })
-        );
-        if (withoutDetail.length > 0) {
-          // Not a fault in the story: those close views show the general basemap meanwhile.
-          this.warn(
-            `steps ${withoutDetail.join(', ')} zoom in close where geo/detail.json has no detail: the general basemap stands in there. Run \`npm run detail\` (needs Debian's gmt and gmt-gshhg-full) to extract it.`
-          );
-        }
-        const unheld = namesWithoutGlyphs(
-          story.places.flatMap((place) => (place.local ? [place.local] : [])),
-          readJson(options.root, `${FONT_FOLDER}/characters.json`, {})
-        );
-        if (unheld.length > 0) {
-          this.warn(
-            `the map's fonts lack characters of ${unheld.join(', ')}: the reader's own fonts stand in for them. Run \`npm run fonts\` (needs Debian's fonts-noto-cjk and python3-fonttools) to add them.`
-          );
-        }
+        // Said where the page is rendered (the server; a build makes the page's script too).
+        const messages = derive(story).messages;
+        if (this.environment.name === 'ssr') for (const message of messages) this.warn(message);
         // The warnings ride along for the editing aid (?edit); the story itself is valid.
         const lines = [`export const warnings = ${JSON.stringify(warnings)};`];
         if (building && !loadOptions?.ssr) {
