@@ -30,6 +30,13 @@ const config = {
     // The page's own CSS (about 20 KB before compression) goes inline into the HTML: no
     // stylesheet request stands between the text and its first paint.
     inlineStyleThreshold: 40_000,
+    prerender: {
+      // A story without images has no files for the media route (src/routes/media/) to make;
+      // any other route left unrendered is a fault, as by default.
+      handleUnseenRoutes: ({ routes, message }) => {
+        if (routes.some((route) => route !== '/media/[file]')) throw new Error(message);
+      },
+    },
     alias: {
       $geo: 'geo',
       $story: 'story',

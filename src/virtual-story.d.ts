@@ -14,6 +14,8 @@ declare module 'virtual:story' {
   export const whole: {
     story: import('$lib/story/types').Story;
     sections: typeof import('$lib/prerender/sections').pageSections;
+    /** The story's folder (absolute) and the build's measure of each step image in it. */
+    media: { folder: string; sizes: import('$lib/story/media').MediaSizes };
   } | null;
   /** Warnings from validation, one formatted line each (shown by the editing aid). */
   export const warnings: string[];

@@ -12,10 +12,11 @@
  *   npm run validate -- draft.json --places my/places.geojson --route my/route.geojson
  */
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoryFolderError, readStoryFiles, storyFolder } from '../lib/story/files.ts';
 import { StoryError, loadStory, storyWarnings } from '../lib/story/load.ts';
+import { measureMedia } from '../lib/story/media-files.ts';
 import { formatProblems, type StoryProblem } from '../lib/story/read.ts';
 import type { Story } from '../lib/story/types.ts';
 
@@ -34,7 +35,10 @@ export interface ValidationPaths {
   route?: string;
 }
 
-export function validateFiles(root: string, paths: ValidationPaths): ValidationReport {
+export async function validateFiles(
+  root: string,
+  paths: ValidationPaths
+): Promise<ValidationReport> {
   try {
     const folder = isFolder(join(root, paths.story)) ? paths.story : dirname(paths.story);
     const files = readStoryFiles(root, {
@@ -43,6 +47,9 @@ export function validateFiles(root: string, paths: ValidationPaths): ValidationR
       route: paths.route ?? join(folder, 'route.geojson'),
     });
     const story = loadStory(files);
+    // The steps' images: in the folder, and images (the build measures them the same way).
+    const media = await measureMedia(resolve(root, folder), story, files);
+    if (media.problems.length > 0) throw new StoryError(media.problems);
     return { problems: [], warnings: storyWarnings(story, files), exitCode: 0, story };
   } catch (error) {
     if (!(error instanceof StoryError)) throw error;
@@ -78,7 +85,7 @@ export function parseArguments(root: string, args: readonly string[]): Validatio
   return { ...paths, story: paths.story ?? storyFolder(root).name };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const root = process.cwd();
   let paths: ValidationPaths;
   try {
@@ -91,7 +98,7 @@ function main(): void {
   }
   const storyPath = paths.story;
   const started = performance.now();
-  const report = validateFiles(root, paths);
+  const report = await validateFiles(root, paths);
   const elapsed = performance.now() - started;
   if (report.problems.length > 0) console.error(formatProblems(report.problems));
   if (report.warnings.length > 0) console.warn(formatProblems(report.warnings));
@@ -114,4 +121,4 @@ function main(): void {
   process.exitCode = report.exitCode;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -81,6 +81,8 @@ export const ui = {
     approximate: 'approximate',
   },
   narration: {
+    /** The step's image, read out after the map. */
+    image: (alt: string) => `The card's image: ${/[.!?]$/.test(alt) ? alt : `${alt}.`}`,
     /** "The map shows Dandong and Sinuiju." */
     places: (names: string) => `The map shows ${names}.`,
     region: 'The map shows the region.',

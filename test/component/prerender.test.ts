@@ -29,7 +29,7 @@ describe('markup made on the server only', () => {
 
   it('makes the sources, a step’s prose, maps and sources, and the timeline tables from the story', () => {
     const story = flagshipStory();
-    const sections = pageSections(story, '.');
+    const sections = pageSections(story, '.', {});
     const doc = new DOMParser().parseFromString(
       `<div id="footer">${sections.footer}</div>` +
         `<div id="text">${sections.steps[1]!.text}</div>` +
@@ -64,7 +64,7 @@ describe('markup made on the server only', () => {
         i === 0 ? { ...source, title: '<img src=x onerror=alert(1)>' } : source
       ),
     };
-    const doc = new DOMParser().parseFromString(pageSections(tricky, '.').footer, 'text/html');
+    const doc = new DOMParser().parseFromString(pageSections(tricky, '.', {}).footer, 'text/html');
     expect(doc.querySelector('img')).toBeNull();
     expect(doc.querySelector('li')?.textContent).toContain('<img src=x onerror=alert(1)>');
   });

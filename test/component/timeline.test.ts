@@ -24,7 +24,7 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate,
       drawNow: true,
-      tables: pageSections(story, '.').tables,
+      tables: pageSections(story, '.', {}).tables,
       notes: storyNotes(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
@@ -55,7 +55,7 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate: vi.fn<(stepId: string) => void>(),
       drawNow: false,
-      tables: pageSections(story, '.').tables,
+      tables: pageSections(story, '.', {}).tables,
       notes: storyNotes(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));

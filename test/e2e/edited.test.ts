@@ -11,26 +11,17 @@
  *
  * No step is named here: the edits decide them, and the checks iterate over what was built.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Camera } from '../../src/lib/geo/camera';
 import { loadStory } from '../../src/lib/story/load';
 import { isFitCamera, type LngLat, type Step, type Story } from '../../src/lib/story/types';
 import { everyEdit, filesOf } from '../unit/edits';
-import {
-  MAP,
-  ROOT,
-  buildSite,
-  coveredNow,
-  findChromium,
-  shownCamera,
-  watchPage,
-  type BuiltSite,
-} from './harness';
+import { MAP, ROOT, coveredNow, findChromium, shownCamera, watchPage } from './harness';
 import { expectWithinEveryBudget } from './budgets';
-import { useSiteAndBrowser } from './hooks';
+import { useBuiltStory } from './hooks';
 import { followStepLink } from './layouts';
 import { mapProblems, subject } from './readable';
 
@@ -46,30 +37,14 @@ const DEGREES = 0.6;
 const ZOOM = 0.02;
 
 describe.skipIf(!chromiumPath)('the story after every valid edit at once', () => {
-  let built: Extract<BuiltSite, { failed: false }> | undefined;
-  beforeAll(async () => {
-    const out = mkdtempSync(join(ROOT, '.tmp-edited-'));
-    const write = (name: string, text: string) => {
-      writeFileSync(join(out, name), text);
-      return relative(ROOT, join(out, name));
-    };
-    const result = await buildSite(
-      {
-        story: write('story.json', files.story.text),
-        places: write('places.geojson', files.places.text),
-        route: write('route.geojson', files.route.text),
-      },
-      out
-    );
-    if (result.failed) throw new Error(`the edited story did not build:\n${result.output}`);
-    built = result;
-  });
-  afterAll(() => built?.remove());
-  // Registered after the build, so it serves what the build made.
-  const env = useSiteAndBrowser(chromiumPath, () => {
-    if (!built) throw new Error('the edited story was not built');
-    return built.folder;
-  });
+  // The edited story's folder, in the folder the build goes to (removed with it).
+  const out = mkdtempSync(join(ROOT, '.tmp-edited-'));
+  const folder = join(out, 'story');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'story.json'), files.story.text);
+  writeFileSync(join(folder, 'places.geojson'), files.places.text);
+  writeFileSync(join(folder, 'route.geojson'), files.route.text);
+  const env = useBuiltStory(chromiumPath, relative(ROOT, folder), out);
 
   it('has the edited steps, in their new order, with their new text', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
@@ -100,7 +75,12 @@ describe.skipIf(!chromiumPath)('the story after every valid edit at once', () =>
   });
 
   it('holds the size budgets', async () => {
-    await expectWithinEveryBudget(env.browser, env.site.origin, built!.folder, story.steps[0]!.id);
+    await expectWithinEveryBudget(
+      env.browser,
+      env.site.origin,
+      env.built.folder,
+      story.steps[0]!.id
+    );
   });
 
   for (const screen of SCREENS) {

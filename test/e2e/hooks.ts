@@ -4,7 +4,15 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { BUILD, launch, startSite, type Site } from './harness';
+import {
+  BUILD,
+  buildSite,
+  launch,
+  startSite,
+  type BuiltSite,
+  type Site,
+  type StoryPaths,
+} from './harness';
 
 /**
  * Serves the built site and starts Chromium before the enclosing describe block's tests, and
@@ -37,6 +45,46 @@ export function useSiteAndBrowser(
     },
     get browser() {
       return ready(browser, 'the browser');
+    },
+  };
+}
+
+/**
+ * Builds the site with another story (a story folder, or three files put together: see
+ * `buildSite`) before the enclosing describe block's tests, serves it and starts Chromium;
+ * removes the build after them. `built` is what the build made (its output, its story folder).
+ */
+export function useBuiltStory(
+  chromiumPath: string | undefined,
+  story: StoryPaths | string,
+  out?: string
+): {
+  readonly built: Extract<BuiltSite, { failed: false }>;
+  readonly site: Site;
+  readonly browser: Browser;
+} {
+  let built: Extract<BuiltSite, { failed: false }> | undefined;
+  beforeAll(async () => {
+    const result = await buildSite(story, out);
+    if (result.failed) throw new Error(`${result.story} did not build:\n${result.output}`);
+    built = result;
+  });
+  afterAll(() => built?.remove());
+  // Registered after the build, so it serves what the build made.
+  const env = useSiteAndBrowser(chromiumPath, () => {
+    if (!built) throw new Error('the story was not built');
+    return built.folder;
+  });
+  return {
+    get built() {
+      if (!built) throw new Error('the story is not built yet: use it inside a test');
+      return built;
+    },
+    get site() {
+      return env.site;
+    },
+    get browser() {
+      return env.browser;
     },
   };
 }

@@ -2,19 +2,20 @@
  * Stories other than the flagship, built from their folders as `STORY=<folder> npm run build`
  * builds them: a story whose steps span continents (test/fixtures/world) gets a basemap cut
  * from its own cameras, and every step settles with land drawn under it; so does the story
- * `npm run new-story` writes.
+ * `npm run new-story` writes; a story with images on its cards, a step for the map alone and
+ * its cards on the right (test/fixtures/media) shows each as its readers need.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { newStory } from '../../src/cli/new-story';
 import { readStoryFiles, storyFolder } from '../../src/lib/story/files';
 import { loadStory } from '../../src/lib/story/load';
 import type { Story } from '../../src/lib/story/types';
 import { worldStory } from '../unit/helpers';
-import { MAP, ROOT, buildSite, findChromium, watchPage, type BuiltSite } from './harness';
-import { useSiteAndBrowser } from './hooks';
+import { MAP, ROOT, findChromium, scrollToStep, waitForSettled, watchPage } from './harness';
+import { useBuiltStory } from './hooks';
 import { followStepLink } from './layouts';
 
 const chromiumPath = findChromium();
@@ -25,20 +26,10 @@ const SCREENS = [
 
 describe.skipIf(!chromiumPath)('a story that spans continents', () => {
   const story = worldStory();
-  let built: Extract<BuiltSite, { failed: false }> | undefined;
-  beforeAll(async () => {
-    const result = await buildSite('test/fixtures/world');
-    if (result.failed) throw new Error(`the world fixture did not build:\n${result.output}`);
-    built = result;
-  });
-  afterAll(() => built?.remove());
-  const env = useSiteAndBrowser(chromiumPath, () => {
-    if (!built) throw new Error('the world fixture was not built');
-    return built.folder;
-  });
+  const env = useBuiltStory(chromiumPath, 'test/fixtures/world');
 
   it('builds without detail of its own, saying where the general basemap stands in', () => {
-    expect(built!.output).toContain(
+    expect(env.built.output).toContain(
       'steps san-francisco, washington, geneva zoom in close where test/fixtures/world/detail.json has no detail: the general basemap stands in there.'
     );
   });
@@ -55,17 +46,9 @@ describe.skipIf(!chromiumPath)('the story npm run new-story writes', () => {
   const scratch = mkdtempSync(join(ROOT, '.tmp-new-story-'));
   const folder = relative(ROOT, newStory(ROOT, join(scratch, 'story')));
   const story = loadStory(readStoryFiles(ROOT, storyFolder(ROOT, folder)));
-  let built: Extract<BuiltSite, { failed: false }> | undefined;
-  beforeAll(async () => {
-    const result = await buildSite(folder, scratch);
-    if (result.failed) throw new Error(`the new story did not build:\n${result.output}`);
-    built = result;
-  });
+  // The build is removed with the scratch folder it is in.
+  const env = useBuiltStory(chromiumPath, folder, scratch);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-  const env = useSiteAndBrowser(chromiumPath, () => {
-    if (!built) throw new Error('the new story was not built');
-    return built.folder;
-  });
 
   it('builds and plays: every step settles with land in view', async () => {
     expect(await landDrawn(env.browser, env.site.origin, story, SCREENS[0]!)).toEqual(
@@ -73,6 +56,118 @@ describe.skipIf(!chromiumPath)('the story npm run new-story writes', () => {
     );
   });
 });
+
+describe.skipIf(!chromiumPath)(
+  'a story with images, a step for the map alone, cards on the right',
+  () => {
+    const env = useBuiltStory(chromiumPath, 'test/fixtures/media');
+
+    it('shows each image in its card, in a modern format, its room held before it loads', async () => {
+      const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const issues = watchPage(page, env.site.origin);
+      await page.goto(`${env.site.origin}/`);
+      const image = page.locator('[data-step-id="harbour"] .card figure.step-media img');
+      // Before it loads (it is lazy), the box already has the image's shape: 1600 × 1000.
+      const before = await image.evaluate((img: HTMLImageElement) => ({
+        loading: img.loading,
+        alt: img.alt,
+        ratio: img.getBoundingClientRect().width / img.getBoundingClientRect().height,
+      }));
+      expect(before).toEqual({
+        loading: 'lazy',
+        alt: 'A blue and gold gradient with a white disc in its middle.',
+        ratio: expect.closeTo(1.6, 2),
+      });
+      await scrollToStep(page, 'harbour');
+      await waitForSettled(page, 'harbour');
+      await page.waitForFunction(
+        () =>
+          document.querySelector<HTMLImageElement>('[data-step-id="harbour"] img')?.complete &&
+          document.querySelector<HTMLImageElement>('[data-step-id="harbour"] img')!.naturalWidth > 0
+      );
+      const shown = await image.evaluate((img: HTMLImageElement) => ({
+        source: new URL(img.currentSrc).pathname,
+        ratio: img.getBoundingClientRect().width / img.getBoundingClientRect().height,
+      }));
+      // Chromium takes AVIF, at a width the card needs (400 CSS pixels or so, at 1×).
+      expect(shown.source).toMatch(/^\/media\/harbour-jpg-(400|800)\.avif$/);
+      expect(shown.ratio).toBeCloseTo(1.6, 2);
+      expect(await page.locator('[data-step-id="harbour"] figcaption').innerText()).toBe(
+        'The harbour at dawn. Test Atlas'
+      );
+      // Read out with the step: the map, then the image.
+      await page.waitForFunction(
+        (text) =>
+          document.querySelector('[data-testid="map-narration"]')?.textContent?.includes(text),
+        "The card's image: A blue and gold gradient with a white disc in its middle."
+      );
+      // The cards on the right of the map.
+      const [cards, map] = await Promise.all(
+        ['#storymap-text', MAP].map((selector) =>
+          page.locator(selector).evaluate((e) => e.getBoundingClientRect().left)
+        )
+      );
+      expect(cards).toBeGreaterThan(map!);
+      expect(issues).toEqual({ consoleErrors: [], pageErrors: [], outsideRequests: [] });
+      await context.close();
+    });
+
+    it('leaves the screen to the map on a step for the map alone, but not to screen readers or the keyboard', async () => {
+      const context = await env.browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        reducedMotion: 'reduce',
+      });
+      const page = await context.newPage();
+      await page.goto(`${env.site.origin}/`);
+      await page.waitForSelector(`${MAP}[data-active-step]`, { timeout: 60_000 });
+      await scrollToStep(page, 'the-sea', 0.3);
+      await waitForSettled(page, 'the-sea');
+      const card = page.locator('[data-step-id="the-sea"] .card');
+      const seen = () =>
+        card.evaluate((e) => {
+          const style = getComputedStyle(e);
+          return { clip: style.clipPath, opacity: style.opacity, display: style.display };
+        });
+      expect(await seen()).toEqual({ clip: 'inset(50%)', opacity: '0', display: 'block' });
+      // In the accessibility tree all the same, with its title.
+      const tree = await page.locator('[data-step-id="the-sea"]').ariaSnapshot();
+      expect(tree).toContain('Out to sea');
+      // Focused (the keyboard's path through the story), it shows.
+      await card.focus();
+      expect(await seen()).toMatchObject({ clip: 'none', opacity: '1' });
+      // In print it is a card as any other.
+      await card.blur();
+      await page.emulateMedia({ media: 'print' });
+      expect(await seen()).toMatchObject({ clip: 'none', opacity: '1' });
+      await context.close();
+    });
+
+    it('shows the images without JavaScript, in the embed and unrolled', async () => {
+      const context = await env.browser.newContext({
+        viewport: { width: 390, height: 844 },
+        javaScriptEnabled: false,
+      });
+      const page = await context.newPage();
+      await page.goto(`${env.site.origin}/`);
+      const images = page.locator('figure.step-media img');
+      expect(await images.count()).toBe(2);
+      await images.first().scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        () => document.querySelector<HTMLImageElement>('figure.step-media img')!.naturalWidth > 0
+      );
+      expect(await page.locator('[data-step-id="the-sea"] .card').isVisible()).toBe(true);
+      await context.close();
+      const embed = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+      await embed.goto(`${env.site.origin}/embed/?layout=stacked`);
+      await embed.waitForSelector('.steps.stacked');
+      expect(await embed.locator('figure.step-media img').count()).toBe(2);
+      const hidden = embed.locator('[data-step-id="the-sea"] .card');
+      expect(await hidden.evaluate((e) => getComputedStyle(e).clipPath)).toBe('none');
+      await embed.close();
+    });
+  }
+);
 
 /**
  * Each step of `story`, reached by its address, and whether the basemap's land (its own layer,

@@ -9,8 +9,10 @@
  */
 import { overviewDescription } from '../state/narration';
 import { staticHtml } from '../static-html';
+import type { MediaSizes } from '../story/media';
 import type { Story } from '../story/types';
 import { ui } from '../strings';
+import LayoutMark from './LayoutMark.svelte';
 import SourcesAndCredits from './SourcesAndCredits.svelte';
 import StaticAlternative from './StaticAlternative.svelte';
 import StepExtras from './StepExtras.svelte';
@@ -21,7 +23,10 @@ import TimelineTables from './TimelineTables.svelte';
  * none (the built page's script), the server's HTML stays as it was served.
  */
 export interface PageSections {
-  /** The whole route, above the steps, where the live map cannot run. */
+  /**
+   * The whole route, above the steps, where the live map cannot run; and the mark of the
+   * story's layout (LayoutMark.svelte).
+   */
   overview: string;
   /** Each step's prose (`text`, the story's Markdown made safe) and what follows it on its card. */
   steps: { text: string; extras: string }[];
@@ -31,21 +36,26 @@ export interface PageSections {
   tables: string;
 }
 
-/** The page's static sections, for a page whose static files are under `assets`. */
-export function pageSections(story: Story, assets: string): PageSections {
+/**
+ * The page's static sections, for a page whose static files are under `assets`, with the
+ * build's measure of each step image.
+ */
+export function pageSections(story: Story, assets: string, media: MediaSizes): PageSections {
   return {
-    overview: staticHtml(StaticAlternative, {
-      picture: {
-        wide: `${assets}/overview.svg`,
-        narrow: `${assets}/overview-narrow.svg`,
-        alt: overviewDescription(story),
-      },
-      caption: ui.page.overview,
-      withoutScript: true,
-    }),
+    overview:
+      staticHtml(LayoutMark, { layout: story.layout }) +
+      staticHtml(StaticAlternative, {
+        picture: {
+          wide: `${assets}/overview.svg`,
+          narrow: `${assets}/overview-narrow.svg`,
+          alt: overviewDescription(story),
+        },
+        caption: ui.page.overview,
+        withoutScript: true,
+      }),
     steps: story.steps.map((step, index) => ({
       text: step.html,
-      extras: staticHtml(StepExtras, { story, index, assets }),
+      extras: staticHtml(StepExtras, { story, index, assets, media }),
     })),
     footer: staticHtml(SourcesAndCredits, { story }),
     tables: staticHtml(TimelineTables, { story }),

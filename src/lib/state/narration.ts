@@ -63,6 +63,15 @@ export function narrate(
   { live = true }: NarrationOptions = {}
 ): Phrase[] {
   const step = story.steps[state.index];
+  const map = mapNarration(story, state, live);
+  // Read out with the step: what its card's image shows (the static map's text never has it).
+  const image = live && step?.media ? [{ text: ` ${ui.narration.image(step.media.alt)}` }] : [];
+  return merge([...map, ...image]);
+}
+
+/** What the map shows in `state`, in words. */
+function mapNarration(story: BrowserStory, state: StepState, live: boolean): Phrase[] {
+  const step = story.steps[state.index];
   if (step?.alt) return [{ text: step.alt }];
   const placesById = new Map(story.places.map((place) => [place.id, place]));
   const shown = state.places

@@ -19,12 +19,18 @@ import type {
   RouteLeg,
   Step,
   Story,
+  StepMedia,
   StoryEvent,
   StoryMeta,
 } from './types';
 
-/** A step without its prose (`text`, `html`) or its sources: the page's HTML holds them. */
-export type BrowserStep = Omit<Step, 'text' | 'html' | 'sources'>;
+/**
+ * A step without its prose (`text`, `html`), its sources or its image: the page's HTML holds
+ * them. Of the image, only the words the narration reads out.
+ */
+export type BrowserStep = Omit<Step, 'text' | 'html' | 'sources' | 'media'> & {
+  media?: Pick<StepMedia, 'alt'>;
+};
 
 /** A place without the note and sources of its position (only editors and the page's list read them). */
 export type BrowserPlace = Omit<Place, 'note' | 'sources'>;
@@ -66,7 +72,10 @@ export function browserStory(story: Story): BrowserStory {
     meta: withoutCredits(story.meta),
     map: story.map,
     embed: story.embed,
-    steps: story.steps.map(({ text: _text, html: _html, sources: _sources, ...step }) => step),
+    steps: story.steps.map(({ text: _text, html: _html, sources: _sources, media, ...step }) => ({
+      ...step,
+      ...(media && { media: { alt: media.alt } }),
+    })),
     places: story.places.map(({ note: _note, sources: _sources, ...place }) => place),
     legs: story.legs.map(({ note: _note, ...leg }) => leg),
     events: story.events.map(({ note: _note, sources: _sources, ...event }) => event),

@@ -3,6 +3,7 @@
  * story over Vite's HMR socket and the page swaps it in, keeping the reader's place.
  */
 import type { StoryNotes } from './browser';
+import type { MediaSizes } from './media';
 import type { Story } from './types';
 
 export const STORY_UPDATE_EVENT = 'storymap:story-update';
@@ -13,6 +14,8 @@ export interface StoryUpdate {
   notes: StoryNotes;
   /** Validation warnings, one formatted line each. */
   warnings: string[];
+  /** The build's measure of each step image. */
+  media: MediaSizes;
 }
 
 declare module 'vite/types/customEvent.d.ts' {

@@ -53,7 +53,7 @@ export interface StoryFiles {
  * Adds the line and column of each problem in its file. Only runs when there are problems,
  * so a valid story pays nothing for it.
  */
-function withPositions(problems: StoryProblem[], files: StoryFiles): StoryProblem[] {
+export function withPositions(problems: StoryProblem[], files: StoryFiles): StoryProblem[] {
   const byPath = new Map(Object.values(files).map((file) => [file.path, file]));
   const locators = new Map<string, ReturnType<typeof jsonLocator>>();
   return problems.map((problem) => {
@@ -160,6 +160,7 @@ export function loadStory(files: StoryFiles): Story {
           regionCountries,
         },
         embed: { allowedOrigins: root.embed?.allowedOrigins ?? [] },
+        layout: { cards: root.layout?.cards ?? 'left' },
         sources,
         events,
         companies,

@@ -47,7 +47,8 @@ export interface TextIssue {
  */
 export function unsafeTextIssues(text: string): TextIssue[] {
   const issues: TextIssue[] = [];
-  const tag = /<\/?[a-z!?][^>]*>?/gi;
+  // An escaped `\<` is the character itself, as the text means it (the importer writes them).
+  const tag = /(?<!\\)<\/?[a-z!?][^>]*>?/gi;
   for (const match of text.matchAll(tag)) {
     issues.push({
       kind: 'raw-html',

@@ -110,6 +110,8 @@ export class StoryReader {
       }),
       ...(step.alt && { alt: step.alt }),
       ...(step.transition && { transition: step.transition }),
+      ...(step.media && { media: step.media }),
+      ...(step.hidden && { hidden: true }),
     };
   }
 

@@ -93,6 +93,10 @@ const PATTERN_MESSAGES: Record<string, (value: string) => [string, ProblemKind]>
     'a style must be an http(s) URL or a path starting with /',
     'unsafe-link',
   ],
+  '#/$defs/StepMedia/properties/image/pattern': (value) => [
+    `"${value}" is not an image file in the story's folder: give its path there, such as "media/harbour.jpg", ending in .jpg, .png, .webp, .gif or .avif`,
+    'type',
+  ],
   '#/$defs/EmbedOrigin/pattern': (value) => [
     `"${value}" is not an origin: write "https://host" (no path), or "*" for any`,
     'unsafe-link',

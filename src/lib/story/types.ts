@@ -332,10 +332,51 @@ export interface StepDocument {
    * less motion always get `jump`.
    */
   transition?: Transition;
+  /** An image shown on the card, under the text. */
+  media?: StepMedia;
+  /**
+   * A moment for the map alone: the card is not shown while the map shows the step (screen
+   * readers still read it, and the page without JavaScript, print and unrolled embeds show
+   * it as any other).
+   * @default false
+   */
+  hidden?: boolean;
 }
 
 /** How the camera moves to a step. */
 export type Transition = 'fly' | 'ease' | 'jump';
+
+/** A photograph, document or other image on a step's card. */
+export interface StepMedia {
+  /**
+   * The image file, in the story's folder: a JPEG, PNG, WebP, GIF or AVIF. The build makes
+   * the sizes and formats readers' screens need.
+   * @pattern ^(?!/)(?!.*(^|/)\.\.(/|$)).+\.(jpe?g|png|webp|gif|avif|JPE?G|PNG|WEBP|GIF|AVIF)$
+   * @examples ["media/harbour.jpg"]
+   */
+  image: string;
+  /**
+   * What the image shows, for readers who cannot see it (and read out with the step).
+   * @examples ["Trucks queue at the customs gate on the Chinese side of the bridge."]
+   */
+  alt: Text;
+  /** A line under the image. */
+  caption?: Text;
+  /**
+   * Who made the image, or who holds its rights.
+   * @examples ["Photo: Jane Doe / Example Agency"]
+   */
+  credit: Text;
+}
+
+/** How the page is laid out. */
+export interface StoryLayout {
+  /**
+   * Which side of the map the cards are on, on screens wide enough for both side by side.
+   * @default "left"
+   */
+  cards?: 'left' | 'right';
+}
 
 export interface Step extends Omit<StepDocument, 'sources' | 'map'> {
   sources: Id[];
@@ -582,6 +623,8 @@ export interface StoryDocument {
   map?: StoryMapOptions;
   /** How the story behaves when embedded in another site. */
   embed?: StoryEmbedOptions;
+  /** How the page is laid out. */
+  layout?: StoryLayout;
   /** Everything the story relies on; steps cite them by id. */
   sources: Source[];
   /** Dated events for the timeline. */
@@ -600,6 +643,7 @@ export interface Story {
   meta: StoryMeta;
   map: StoryMapSettings;
   embed: { allowedOrigins: EmbedOrigin[] };
+  layout: Required<StoryLayout>;
   sources: Source[];
   events: StoryEvent[];
   companies: Company[];

@@ -12,6 +12,7 @@ import type { Plugin } from 'vite';
 import { basemapAreas } from '../../../geo/detail-areas.ts';
 import { DERIVED_FILES, deriveStoryFiles, type Derived, type DerivedName } from './derived.ts';
 import { readStoryFiles, storyFolder } from './files.ts';
+import { measureMedia } from './media-files.ts';
 import type { Story } from './types.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
@@ -68,7 +69,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     // and Vite's error overlay lists them, as `npm run validate` would. A valid story goes to
     // the open pages as data (no module swap, no reload): the page replaces its story and keeps
     // the reader on their step. The virtual module is invalidated, so a reload serves it too.
-    handleHotUpdate({ file, server }) {
+    async handleHotUpdate({ file, server }) {
       if (!watched.has(resolve(file))) return undefined;
       for (const environment of Object.values(server.environments)) {
         for (const id of [RESOLVED_ID, RESOLVED_NOTES_ID]) {
@@ -79,8 +80,15 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       try {
         const files = readStoryFiles(options.root, paths);
         const story = loadStory(files);
+        const media = await measureMedia(folder.folder, story, files);
+        if (media.problems.length > 0) throw new StoryError(media.problems);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
-        const update: StoryUpdate = { story, notes: storyNotes(story), warnings };
+        const update: StoryUpdate = {
+          story,
+          notes: storyNotes(story),
+          warnings,
+          media: media.sizes,
+        };
         server.ws.send(STORY_UPDATE_EVENT, update);
         if (derived && JSON.stringify(basemapAreas(story)) !== derived.areas) {
           // Swapping the basemap would reload the page; the editor decides when.
@@ -114,7 +122,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         throw error;
       }
     },
-    load(id, loadOptions) {
+    async load(id, loadOptions) {
       if (id === RESOLVED_HAS_DETAIL_ID) {
         return `export default ${JSON.stringify(existsSync(folder.detail))};`;
       }
@@ -133,6 +141,8 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       try {
         const files = readStoryFiles(options.root, paths);
         const story = loadStory(files);
+        const media = await measureMedia(folder.folder, story, files);
+        if (media.problems.length > 0) throw new StoryError(media.problems);
         const warnings = storyWarnings(story, files).map((w) => formatProblems([w]));
         for (const warning of warnings) this.warn(warning);
         // Said where the page is rendered (the server; a build makes the page's script too).
@@ -150,7 +160,10 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
           lines.push(`import { pageSections } from ${sections};`);
           lines.push(`const story = ${JSON.stringify(story)};`);
           lines.push('export default story;');
-          lines.push('export const whole = { story, sections: pageSections };');
+          lines.push(
+            `const media = ${JSON.stringify({ folder: folder.folder, sizes: media.sizes })};`
+          );
+          lines.push('export const whole = { story, sections: pageSections, media };');
         }
         return lines.join('\n');
       } catch (error) {
