@@ -14,7 +14,8 @@ import worldUrl from '$geo/world.json?url';
 import hasDetail from 'virtual:story-map/has-detail';
 import type { LngLat } from '../story/types';
 import type { BrowserStory } from '../story/browser';
-import type { Camera } from '../geo/camera';
+import { resolveCamera, type Camera } from '../geo/camera';
+import { stepState } from '../state/step-state';
 // The page's own script needs these only once the map runs: they come with it.
 export { cameraForEditor, formatCamera } from '../geo/camera';
 export { chromeBoxes, coveredPadding } from './chrome';
@@ -97,11 +98,20 @@ export function mountStoryMap(
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
+      // It opens on the story's first view: a reader at the start sees no flight.
+      const first = resolveCamera(stepState(story, 0, 1).camera, {
+        width: container.clientWidth || 1,
+        height: container.clientHeight || 1,
+      });
       map = new MapLibreMap({
         container,
         style,
-        center: [120, 32],
-        zoom: 3,
+        center: first.center,
+        zoom: first.zoom,
+        bearing: first.bearing,
+        pitch: first.pitch,
+        // As far as a step's camera may tilt (story.schema.json); MapLibre's default stops at 60.
+        maxPitch: 85,
         // Readers scroll the page, not the map: no gesture may capture the scroll. Only the
         // editing aid lets an editor move the map to find a view.
         interactive: options.editing !== undefined,
