@@ -15,8 +15,12 @@
  * Side by side in the same run: the classic template (bench/baseline/classic/) and the plain
  * page (the story's text, no script), each measured the same way (docs/performance.md).
  *
- * Writes bench/results.json and prints a table. Timings are noisy on a shared machine: quote
- * medians with their spread and the machine they came from.
+ * And, in Chromium, what the page fetches before its map first settles, by kind. Then the
+ * goals of issue 23 (the README's), each met or short, with the machine and the date.
+ *
+ * Writes bench/results.json and prints the tables. Timings are noisy on a shared machine: quote
+ * medians with their spread and the machine they came from. `BENCH_QUICK=1` runs each measure
+ * fewer times, for day-to-day checks.
  */
 import {
   copyFileSync,
@@ -57,11 +61,17 @@ import {
   startSite,
   waitForSettled,
 } from '../test/e2e/harness';
+import { loadedBeforeFirstSettle } from '../test/e2e/sizes';
 
+/**
+ * `BENCH_QUICK=1`: fewer runs of each measure (about a third of the time), for day-to-day
+ * checks; its medians are rougher, and the report says it is quick.
+ */
+const QUICK = process.env.BENCH_QUICK === '1';
 /** Fresh loads per page and viewport (first paint, first text, first settled map). */
-const RUNS = Number(process.env.BENCH_RUNS ?? 12);
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 5 : 12));
 /** Rounds of the overlay flights and of the embed's step-by-step scroll. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 4));
 
 type Kind =
   | 'html'
@@ -122,8 +132,8 @@ const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
 ];
-const FAST_RUNS = Number(process.env.BENCH_FAST_RUNS ?? 20);
-const READING_RUNS = Number(process.env.BENCH_READING_RUNS ?? 2);
+const FAST_RUNS = Number(process.env.BENCH_FAST_RUNS ?? (QUICK ? 6 : 20));
+const READING_RUNS = Number(process.env.BENCH_READING_RUNS ?? (QUICK ? 1 : 2));
 
 /** When each page has settled its first map view (none for the plain page). */
 const SETTLED: Record<Target, string | undefined> = {
@@ -558,6 +568,95 @@ function criticalPathJs(): { files: string[]; raw: number; gzip: number } {
   return { files, raw, gzip };
 }
 
+/**
+ * What the page fetches before its map first settles (1280×800, measured in Chromium: see
+ * test/e2e/sizes.ts), gzipped, by kind: app JavaScript apart from MapLibre's, and everything.
+ */
+async function beforeFirstSettle(chromium: string, story: Story) {
+  const site = await startSite();
+  const browser = await launch(chromium);
+  try {
+    const { sizes } = await loadedBeforeFirstSettle(
+      browser,
+      site.origin,
+      BUILD,
+      story.steps[0]!.id
+    );
+    const byKind: Partial<Record<Kind, number>> = {};
+    for (const { file, bytes } of sizes) {
+      const kind = kindOf(join(BUILD, file), readFileSync(join(BUILD, file)));
+      byKind[kind] = (byKind[kind] ?? 0) + bytes;
+    }
+    return { total: sizes.reduce((sum, s) => sum + s.bytes, 0), byKind, files: sizes };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+/** A goal of issue 23: what it asks, what was measured (per viewport, or once), and whether met. */
+interface Goal {
+  goal: string;
+  measured: Record<string, string>;
+  met: boolean;
+}
+
+/** The goals the README and issue 23 state, from this run's measures. */
+function goalsOf(
+  compared: Awaited<ReturnType<typeof sideBySide>>,
+  before: Awaited<ReturnType<typeof beforeFirstSettle>>
+): Goal[] {
+  const each = (
+    goal: string,
+    measure: (pages: (typeof compared)[string]) => { shown: string; met: boolean }
+  ): Goal => {
+    const measured: Record<string, string> = {};
+    let met = true;
+    for (const [viewport, pages] of Object.entries(compared)) {
+      const result = measure(pages);
+      measured[viewport] = result.shown;
+      met &&= result.met;
+    }
+    return { goal, measured, met };
+  };
+  const frames = (r: ScrollResults | undefined) => r?.reading.flatMap((x) => x.frames) ?? [];
+  const longMs = (r: ScrollResults | undefined) => r?.reading.map((x) => x.longTaskMs) ?? [];
+  const appJs = before.byKind['app-js'] ?? 0;
+  return [
+    each('first step text laid out ≤ 1.15 × the plain page', ({ ours, plain }) => {
+      const r = median(ours.loads.firstText) / median(plain.loads.firstText);
+      return { shown: `${r.toFixed(2)} ×`, met: r <= 1.15 };
+    }),
+    each('map first settled ≤ 0.8 × the classic template', ({ ours, classic }) => {
+      const r = median(ours.loads.settled) / median(classic.loads.settled);
+      return { shown: `${r.toFixed(2)} ×`, met: r <= 0.8 };
+    }),
+    each('long-task time while reading ≤ the classic template', ({ ours, classic }) => {
+      const [o, c] = [median(longMs(ours.scroll)), median(longMs(classic.scroll))];
+      return { shown: `${(o / 1000).toFixed(2)} s vs ${(c / 1000).toFixed(2)} s`, met: o <= c };
+    }),
+    each('frame interval p95 while reading ≤ the classic template', ({ ours, classic }) => {
+      const o = percentile(frames(ours.scroll), 0.95);
+      const c = percentile(frames(classic.scroll), 0.95);
+      return { shown: `${o.toFixed(1)} vs ${c.toFixed(1)} ms`, met: o <= c };
+    }),
+    each('fast scrolls all end in the last step', ({ ours }) => ({
+      shown: `${ours.scroll?.fastCorrect}/${ours.scroll?.fastRuns}`,
+      met: ours.scroll !== undefined && ours.scroll.fastCorrect === ours.scroll.fastRuns,
+    })),
+    {
+      goal: 'app JavaScript before the first settle ≤ 45 KB gzipped',
+      measured: { '1280x800': `${(appJs / 1024).toFixed(1)} KB` },
+      met: appJs <= 45 * 1024,
+    },
+    {
+      goal: 'everything before the first settle ≤ 500 KB gzipped',
+      measured: { '1280x800': `${(before.total / 1024).toFixed(1)} KB` },
+      met: before.total <= 500 * 1024,
+    },
+  ];
+}
+
 const show = (values: number[], digits = 0) =>
   values.length === 0
     ? '–'
@@ -571,8 +670,11 @@ async function main() {
   const story = committedStory();
   const bytes = weights();
   const critical = criticalPathJs();
-  console.log('Side by side (ours, classic, plain)…');
+  const started = new Date();
+  const before = await beforeFirstSettle(chromium, story);
+  console.log(`Side by side (ours, classic, plain)${QUICK ? ', quick' : ''}…`);
   const compared = await sideBySide(chromium, story);
+  const goals = goalsOf(compared, before);
   const placement = await labelPlacement(chromium, story);
   const embed = await embedLatency(chromium);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, software WebGL`;
@@ -580,11 +682,14 @@ async function main() {
     join(ROOT, 'bench/results.json'),
     JSON.stringify(
       {
-        date: new Date().toISOString(),
+        date: started.toISOString(),
         machine,
+        quick: QUICK,
         runs: RUNS,
+        goals,
         bytes,
         criticalPathJs: critical,
+        beforeFirstSettle: before,
         compared,
         labelPlacement: placement,
         embed,
@@ -660,6 +765,16 @@ async function main() {
   console.log(
     `label placement per pass (every label, one pass a camera frame): median ${placement.medianMs.toFixed(3)} ms, p95 ${placement.p95Ms.toFixed(3)} ms, max ${placement.maxMs.toFixed(2)} ms over ${placement.passes} passes`
   );
+  const viewports = Object.keys(compared);
+  console.log(
+    `\nGoals (issue 23), ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine}${QUICK ? ', quick run' : ''}`
+  );
+  console.log(`${'goal'.padEnd(58)} ${viewports.map((v) => v.padEnd(20)).join(' ')} result`);
+  for (const goal of goals) {
+    const cells = viewports.map((v) => (goal.measured[v] ?? '').padEnd(20)).join(' ');
+    console.log(`${goal.goal.padEnd(58)} ${cells} ${goal.met ? 'met' : 'short'}`);
+  }
+  console.log(`(written to bench/results.json)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,18 +1,12 @@
 /**
  * The size budgets in bench/budgets.json, held on the built site: sizes are deterministic, so
  * they are asserted here (timings are only reported, by npm run bench). A broken budget names
- * the files, their sizes and the budget. (What each budget counts: budgets.ts. The story with
+ * the files, their sizes and the budget. (What each budget counts: sizes.ts. The story with
  * an editor's edits is held to them too, in edited.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import {
-  appJavaScriptAtStart,
-  budgets,
-  embedLoader,
-  expectWithin,
-  geoData,
-  loadedBeforeFirstSettle,
-} from './budgets';
+import { budgets, expectWithin } from './budgets';
+import { appJavaScriptAtStart, embedLoader, geoData, loadedBeforeFirstSettle } from './sizes';
 import { BUILD, findChromium } from './harness';
 import { useSiteAndBrowser } from './hooks';
 import { committedStory } from '../unit/helpers';
