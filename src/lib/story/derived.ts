@@ -28,6 +28,8 @@ export interface Derived {
   files: Record<DerivedName, string>;
   /** What the build should tell the editor: stand-ins and heavy files, never a failure. */
   messages: string[];
+  /** The areas the basemap was cut to (basemapAreas), as JSON: to tell when they change. */
+  areas: string;
 }
 
 const hash = (text: string | Buffer) =>
@@ -52,7 +54,8 @@ export function deriveStoryFiles(root: string, folder: StoryFolder, story: Story
   mkdirSync(cache, { recursive: true });
   const messages: string[] = [];
 
-  const basemapJson = JSON.stringify(buildBasemap(basemapAreas(story)));
+  const areas = basemapAreas(story);
+  const basemapJson = JSON.stringify(buildBasemap(areas));
   const gzipped = gzipSync(basemapJson, { level: 9 }).length;
   if (gzipped > BUDGET_GZIP_BYTES) {
     messages.push(
@@ -110,5 +113,6 @@ export function deriveStoryFiles(root: string, folder: StoryFolder, story: Story
   return {
     files: { 'basemap.json': basemap, 'detail.json': detail, 'fonts.css': fonts },
     messages,
+    areas: JSON.stringify(areas),
   };
 }

@@ -53,12 +53,8 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
   const watched = new Set(Object.values(paths));
   let building = false;
   // Made once per run from the story as it first loads (in dev too: see handleHotUpdate).
-  let derived: (Derived & { areas: string }) | undefined;
-  const derive = (story: Story) =>
-    (derived ??= {
-      ...deriveStoryFiles(options.root, folder, story),
-      areas: JSON.stringify(basemapAreas(story)),
-    });
+  let derived: Derived | undefined;
+  const derive = (story: Story) => (derived ??= deriveStoryFiles(options.root, folder, story));
   const load = () => loadStory(readStoryFiles(options.root, paths));
   return {
     name: 'storymap:story',
