@@ -17,7 +17,7 @@ import { StoryError, loadStory } from '../lib/story/load.ts';
 import { measureMedia } from '../lib/story/media-files.ts';
 import { formatProblems } from '../lib/story/read.ts';
 import { ConfigError, readConfig } from './import/config.ts';
-import { convertConfig, formatWarning, type Imported } from './import/convert.ts';
+import { convertConfig, formatWarning, slug, type Imported } from './import/convert.ts';
 
 export interface ImportResult {
   /** The story folder written, absolute. */
@@ -29,15 +29,7 @@ export interface ImportResult {
 
 /** A slug of the title, for the folder's name. */
 function folderName(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return slug || 'imported-story';
+  return slug(title).slice(0, 48).replace(/-+$/, '') || 'imported-story';
 }
 
 /**

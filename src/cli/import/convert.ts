@@ -127,7 +127,7 @@ const CHAPTER_NOT_MAPPED: Record<string, string> = {
 };
 
 /** A slug the story accepts as an id, or '' when nothing of `text` fits. */
-function slug(text: string): string {
+export function slug(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -481,22 +481,20 @@ function imageOf(
     return undefined;
   }
   const existing = images.find((image) => image.from === from);
-  let to =
-    existing?.to ??
-    `media/${basename(from)
-      .toLowerCase()
-      .replace(/[^a-z0-9.-]+/g, '-')}`;
+  const name = basename(from)
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-');
+  let to = existing?.to ?? `media/${name}`;
   for (let n = 2; !existing && images.some((image) => image.to === to); n++) {
-    to = `media/${n}-${basename(from)
-      .toLowerCase()
-      .replace(/[^a-z0-9.-]+/g, '-')}`;
+    to = `media/${n}-${name}`;
   }
   if (!existing) images.push({ from, to });
 
   const textOf = (...keys: string[]) => {
     for (const key of keys) {
       const value = chapter[key];
-      if (typeof value === 'string' && htmlToText(value).text) return htmlToText(value).text;
+      const text = typeof value === 'string' ? htmlToText(value).text : '';
+      if (text) return text;
     }
     return '';
   };
