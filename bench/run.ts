@@ -15,8 +15,9 @@
  * Side by side in the same run: the classic template (bench/baseline/classic/) and the plain
  * page (the story's text, no script), each measured the same way (docs/performance.md).
  *
- * And, in Chromium, what the page fetches before its map first settles, by kind. Then the
- * goals of issue 23 (the README's), each met or short, with the machine and the date.
+ * And, in Chromium, what the page fetches before its map first settles, by kind; the flagship
+ * beside generated long stories (growth.ts). Then the goals of issue 23 (the README's), each
+ * met or short, with the machine and the date.
  *
  * Writes bench/results.json and prints the tables. Timings are noisy on a shared machine: quote
  * medians with their spread and the machine they came from. `BENCH_QUICK=1` runs each measure
@@ -62,6 +63,8 @@ import {
   waitForSettled,
 } from '../test/e2e/harness';
 import { loadedBeforeFirstSettle } from '../test/e2e/sizes';
+import { growth, printGrowth, type Growth } from './growth';
+import { BETWEEN_LOADS_MS, STORY_SETTLED, loadOnce, type LoadTimes } from './loads';
 
 /**
  * `BENCH_QUICK=1`: fewer runs of each measure (about a third of the time), for day-to-day
@@ -137,20 +140,10 @@ const READING_RUNS = Number(process.env.BENCH_READING_RUNS ?? (QUICK ? 1 : 2));
 
 /** When each page has settled its first map view (none for the plain page). */
 const SETTLED: Record<Target, string | undefined> = {
-  ours: `document.querySelector('[data-testid="story-map"]')?.hasAttribute('data-active-step')`,
+  ours: STORY_SETTLED,
   classic: `document.body.dataset.settled === 'true'`,
   plain: undefined,
 };
-
-/** Records, from the first frame, when the first step's text is laid out. */
-const FIRST_TEXT_PROBE = `(() => {
-  const look = () => {
-    const p = document.querySelector('[data-step-id] p');
-    if (p && p.getBoundingClientRect().height > 0) window.__firstText = performance.now();
-    else requestAnimationFrame(look);
-  };
-  requestAnimationFrame(look);
-})()`;
 
 /** The plain page: the same story text, prerendered, no script, a little CSS. */
 function plainPage(story: Story): string {
@@ -223,54 +216,6 @@ function baselineSites(story: Story): { plain: string; classic: string; cleanup(
   };
 }
 
-interface LoadTimes {
-  fcp: number[];
-  firstText: number[];
-  settled: number[];
-}
-
-/** First paint, first text and first settled map of one fresh load. */
-async function loadOnce(
-  browser: Browser,
-  url: string,
-  target: Target,
-  viewport: Size,
-  into: LoadTimes
-): Promise<void> {
-  const context = await browser.newContext({ viewport });
-  await context.addInitScript(FIRST_TEXT_PROBE);
-  const page = await context.newPage();
-  await page.goto(url);
-  const settledExpression = SETTLED[target];
-  if (settledExpression) {
-    // A string, not a function: tsx's keepNames would add a helper the page does not have.
-    into.settled.push(
-      (await page.evaluate(`new Promise((resolve) => {
-        const check = () => (${settledExpression}) ? resolve(performance.now()) : requestAnimationFrame(check);
-        check();
-      })`)) as number
-    );
-  }
-  await page.waitForFunction('window.__firstText !== undefined');
-  into.firstText.push((await page.evaluate('window.__firstText')) as number);
-  into.fcp.push(
-    (await page.evaluate(`new Promise((resolve) => {
-      new PerformanceObserver((list, observer) => {
-        const entry = list.getEntriesByName('first-contentful-paint')[0];
-        if (entry) { observer.disconnect(); resolve(entry.startTime); }
-      }).observe({ type: 'paint', buffered: true });
-    })`)) as number
-  );
-  await context.close();
-}
-
-/**
- * The pause after a load, before the next: the closed page's processes and threads (its
- * renderer, MapLibre's workers, the GPU process's share) wind down outside anything a page
- * can await, and a load started at once shares the machine's two cores with them.
- */
-const BETWEEN_LOADS_MS = 1000;
-
 /** Every order of the three pages, so each follows each of the others equally often. */
 const ORDERS: readonly (readonly Target[])[] = [
   ['ours', 'classic', 'plain'],
@@ -296,7 +241,7 @@ async function loadTimes(
   for (let run = 0; run < RUNS; run++) {
     for (const target of ORDERS[run % ORDERS.length]!) {
       await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
-      await loadOnce(browser, urls[target], target, viewport, times[target]);
+      await loadOnce(browser, urls[target], SETTLED[target], viewport, times[target]);
     }
   }
   return times;
@@ -604,7 +549,8 @@ interface Goal {
 /** The goals the README and issue 23 state, from this run's measures. */
 function goalsOf(
   compared: Awaited<ReturnType<typeof sideBySide>>,
-  before: Awaited<ReturnType<typeof beforeFirstSettle>>
+  before: Awaited<ReturnType<typeof beforeFirstSettle>>,
+  grown: Growth
 ): Goal[] {
   const each = (
     goal: string,
@@ -654,6 +600,34 @@ function goalsOf(
       measured: { '1280x800': `${(before.total / 1024).toFixed(1)} KB` },
       met: before.total <= 500 * 1024,
     },
+    ...growthGoals(grown),
+  ];
+}
+
+/** Part 4's goals: the longest generated story against the flagship. */
+function growthGoals({ stories }: Growth): Goal[] {
+  const flagship = stories.find((s) => s.name === 'flagship');
+  const longest = stories.filter((s) => s !== flagship).sort((a, b) => b.steps - a.steps)[0];
+  if (!flagship || !longest) return [];
+  const perChange = longest.ourCodePerChange / flagship.ourCodePerChange;
+  const firstText: Record<string, string> = {};
+  let flat = true;
+  for (const key of Object.keys(flagship.loads)) {
+    const r = median(longest.loads[key]!.firstText) / median(flagship.loads[key]!.firstText);
+    firstText[key] = `${r.toFixed(2)} ×`;
+    flat &&= r <= 1.15;
+  }
+  return [
+    {
+      goal: `our code per step change at ${longest.steps} steps ≤ 1.5 × the flagship`,
+      measured: { '1280x800': `${perChange.toFixed(2)} ×` },
+      met: perChange <= 1.5,
+    },
+    {
+      goal: `first text at ${longest.steps} steps ≤ 1.15 × the flagship (flat)`,
+      measured: firstText,
+      met: flat,
+    },
   ];
 }
 
@@ -674,9 +648,11 @@ async function main() {
   const before = await beforeFirstSettle(chromium, story);
   console.log(`Side by side (ours, classic, plain)${QUICK ? ', quick' : ''}…`);
   const compared = await sideBySide(chromium, story);
-  const goals = goalsOf(compared, before);
   const placement = await labelPlacement(chromium, story);
   const embed = await embedLatency(chromium);
+  console.log('As stories grow (the flagship and generated long stories)…');
+  const grown = await growth(chromium);
+  const goals = goalsOf(compared, before, grown);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, software WebGL`;
   writeFileSync(
     join(ROOT, 'bench/results.json'),
@@ -693,6 +669,7 @@ async function main() {
         compared,
         labelPlacement: placement,
         embed,
+        growth: grown,
       },
       null,
       2
@@ -765,6 +742,7 @@ async function main() {
   console.log(
     `label placement per pass (every label, one pass a camera frame): median ${placement.medianMs.toFixed(3)} ms, p95 ${placement.p95Ms.toFixed(3)} ms, max ${placement.maxMs.toFixed(2)} ms over ${placement.passes} passes`
   );
+  printGrowth(grown);
   const viewports = Object.keys(compared);
   console.log(
     `\nGoals (issue 23), ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine}${QUICK ? ', quick run' : ''}`

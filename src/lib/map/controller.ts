@@ -66,10 +66,10 @@ export interface ControllerOptions {
   /** The map's size in CSS pixels. */
   viewport(): Size;
   /**
-   * What covers the map (the reader's controls, legend, timeline), as padding from its edges,
-   * CSS pixels: every camera is framed in the part left clear.
+   * What covers the map of `size` (the reader's controls, legend, timeline), as padding from
+   * its edges, CSS pixels: every camera is framed in the part left clear.
    */
-  covered(): Padding;
+  covered(size: Size): Padding;
   /** Whether to jump instead of animate (reduced motion). */
   reducedMotion(): boolean;
   /** Called on every `moveend` with the camera the map shows. */
@@ -166,7 +166,8 @@ export class StoryMapController {
     // A step's camera target changes only with the story (`replaceStory` forgets the shown
     // step), so progress updates within the step need no comparison.
     if (!resized && sameStep && this.shownTarget) return;
-    const target = resolveCamera(state.camera, this.options.viewport(), this.options.covered());
+    const viewport = this.options.viewport();
+    const target = resolveCamera(state.camera, viewport, this.options.covered(viewport));
     // The first view jumps: the reader has seen no map yet, so there is nothing to travel from.
     const firstView = this.shownTarget === undefined;
     this.shownTarget = state.camera;

@@ -14,7 +14,7 @@ import worldUrl from '$geo/world.json?url';
 import hasDetail from 'virtual:story-map/has-detail';
 import type { LngLat } from '../story/types';
 import type { BrowserStory } from '../story/browser';
-import { resolveCamera, type Camera } from '../geo/camera';
+import { resolveCamera, type Camera, type Size } from '../geo/camera';
 import { stepState } from '../state/step-state';
 // The page's own script needs these only once the map runs: they come with it.
 export { cameraForEditor, formatCamera } from '../geo/camera';
@@ -33,7 +33,7 @@ import {
 } from '../draw/style';
 import { ui } from '../strings';
 
-export interface MountOptions extends ControllerOptions {
+export interface MountOptions extends Omit<ControllerOptions, 'viewport'> {
   /** Editing aid: the reader may pan, zoom and turn the map; `onMove` reports each frame. */
   editing?: { onMove(camera: Camera): void };
   /** Shown to readers when the newsroom style failed and the embedded basemap stands in. */
@@ -44,8 +44,13 @@ export interface MountOptions extends ControllerOptions {
 
 export interface MountedMap {
   controller: StoryMapController;
-  /** Call after the container changed size. */
+  /** Call after the container changed size (where its layout is fresh: a ResizeObserver). */
   resize(): void;
+  /**
+   * The map's size, CSS pixels, as measured at the start and at each `resize`: a step change
+   * reads no layout for it (a forced layout there costs as much as the page is long).
+   */
+  size(): Size;
   /** Shows a changed story (dev preview) on the same map; a changed style is loaded anew. */
   replaceStory(story: BrowserStory): void;
   /**
@@ -95,14 +100,16 @@ export function mountStoryMap(
   /** The story's region, shaded on the built-in map and its detail. */
   let shownRegion = story.map.regionCountries;
   let style = story.map.style ?? fallback;
+  const measure = (): Size => ({
+    width: container.clientWidth || 1,
+    height: container.clientHeight || 1,
+  });
+  let size = measure();
   return new Promise((resolve, reject) => {
     let map: MapLibreMap;
     try {
       // It opens on the story's first view: a reader at the start sees no flight.
-      const first = resolveCamera(stepState(story, 0, 1).camera, {
-        width: container.clientWidth || 1,
-        height: container.clientHeight || 1,
-      });
+      const first = resolveCamera(stepState(story, 0, 1).camera, size);
       map = new MapLibreMap({
         container,
         style,
@@ -191,13 +198,15 @@ export function mountStoryMap(
       ...(options.editing ? [map.on('move', onMove)] : []),
     ];
     map.once('load', () => {
-      controller = new StoryMapController(map, story, options);
+      controller = new StoryMapController(map, story, { ...options, viewport: () => size });
       resolve({
         controller,
         resize: () => {
+          size = measure();
           map.resize();
           controller?.resize();
         },
+        size: () => size,
         addDetail: () => {
           detailWanted = true;
           if (map.isStyleLoaded()) addDetailLayers();

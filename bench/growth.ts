@@ -1,0 +1,332 @@
+/**
+ * Does the page stay fast as a story grows? The flagship beside long stories generated from its
+ * shape (bench/long-story.ts: by default 50 and 200 steps, with five places, a quarter of a leg
+ * and one and a half events per step), each built as `npm run build` builds and measured the
+ * same way:
+ *
+ * - build time, and the page's HTML (raw and gzipped);
+ * - first step text laid out and first settled map, fresh loads at 1280×800 and 390×844,
+ *   interleaved so a slow spell of the machine falls on every story alike;
+ * - our code per step change: a step-by-step walk (reduced motion, so each change is a jump
+ *   and the walk is quick) over the first and last steps, with a CPU profile; the main-thread
+ *   time whose nearest script is the app's own (not MapLibre's), divided by the changes. The
+ *   map applier's own measure (`app:step-change`) beside it;
+ * - the JS heap after that walk, after a garbage collection.
+ *
+ * The slope of each figure against the number of steps is a least-squares line through the
+ * generated stories (the flagship's text and views, repeated: only the count changes).
+ *
+ * `tsx bench/growth.ts` runs it alone; `npm run bench` runs it after the side-by-side pages.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, CDPSession } from 'playwright-core';
+import type { Size } from '../src/lib/geo/camera';
+import { DEFAULT_STORY, readStoryFiles, storyFolder } from '../src/lib/story/files';
+import { loadStory } from '../src/lib/story/load';
+import {
+  ROOT,
+  buildSite,
+  findChromium,
+  launch,
+  scrollToStep,
+  startSite,
+  waitForSettled,
+  type Site,
+} from '../test/e2e/harness';
+import { BETWEEN_LOADS_MS, STORY_SETTLED, loadOnce, type LoadTimes } from './loads';
+import { LONG_STORY, writeLongStory } from './long-story';
+import { heapAfterGc, median } from './scroll';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+/** Fresh loads per story and viewport. */
+const RUNS = Number(process.env.BENCH_GROWTH_RUNS ?? (QUICK ? 3 : 6));
+/** Steps of the generated stories. */
+const SIZES = (process.env.BENCH_GROWTH_STEPS ?? '50,200').split(',').map(Number);
+/** Steps walked at each end of a story (a walk over all 200 would add minutes, not insight). */
+const WALKED = 20;
+const VIEWPORTS: Size[] = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+
+export interface GrowthStory {
+  name: string;
+  steps: number;
+  places: number;
+  legs: number;
+  events: number;
+  buildSeconds: number;
+  html: { raw: number; gzip: number };
+  /** Per viewport (`1280x800`), every fresh load's times. */
+  loads: Record<string, LoadTimes>;
+  /** Our code's main-thread time per step change, ms (from the CPU profile of the walk). */
+  ourCodePerChange: number;
+  /** The map applier's own measure per change, ms. */
+  applierMs: number[];
+  changes: number;
+  heapMb: number;
+}
+
+export interface Growth {
+  stories: GrowthStory[];
+  /** Least-squares slope per 100 steps, over the generated stories. */
+  slopePer100Steps: Record<string, number>;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Main-thread time in the profile whose nearest script (the sample's own frame, or the
+ * closest caller with a script) is one of the app's, not MapLibre's, ms.
+ */
+function appTime(profile: Profile, isApp: (url: string) => boolean): number {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const ours = new Map<number, boolean>();
+  const owner = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const url = byId.get(id)?.callFrame.url ?? '';
+    const up = parent.get(id);
+    const result = url !== '' ? isApp(url) : up !== undefined && owner(up);
+    ours.set(id, result);
+    return result;
+  };
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    if (owner(id)) total += profile.timeDeltas[index] ?? 0;
+  });
+  return total / 1000;
+}
+
+/** Walks the story step by step (jumps) with a CPU profile running; see the file's comment. */
+async function walk(browser: Browser, site: Site, folder: string, stepIds: string[]) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/?debug`);
+  await waitForSettled(page, stepIds[0]!);
+  const session: CDPSession = await context.newCDPSession(page);
+  const walked =
+    stepIds.length <= 2 * WALKED
+      ? stepIds.slice(1)
+      : [...stepIds.slice(1, WALKED), ...stepIds.slice(-WALKED)];
+  await page.evaluate('performance.clearMeasures()');
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  for (const id of walked) {
+    await scrollToStep(page, id, 0.1);
+    await waitForSettled(page, id);
+  }
+  const { profile } = (await session.send('Profiler.stop')) as { profile: Profile };
+  const applierMs = (await page.evaluate(
+    `performance.getEntriesByName('app:step-change').map((e) => e.duration)`
+  )) as number[];
+  // The app's scripts are its files under /_app/, apart from MapLibre's chunk.
+  const isApp = (url: string) => {
+    const path = new URL(url, site.origin).pathname;
+    if (!path.startsWith('/_app/') || !path.endsWith('.js')) return false;
+    return !readFileSync(join(folder, path)).includes('maplibregl-map');
+  };
+  const ourCodePerChange = appTime(profile, isApp) / walked.length;
+  await page.evaluate('window.scrollTo(0, 0)');
+  await waitForSettled(page, stepIds[0]!);
+  await page.evaluate('performance.clearMeasures()');
+  const heapMb = await heapAfterGc(session);
+  await context.close();
+  return { ourCodePerChange, applierMs, changes: walked.length, heapMb };
+}
+
+/** Least-squares slope of `y` against `x`. */
+function slope(points: [number, number][]): number {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxx === 0 ? NaN : sxy / sxx;
+}
+
+export async function growth(chromium: string): Promise<Growth> {
+  const scratch = mkdtempSync(join(ROOT, '.tmp-bench-growth-'));
+  const flagshipFiles = readStoryFiles(ROOT, storyFolder(ROOT, DEFAULT_STORY));
+  const entries: { name: string; folder: string }[] = [{ name: 'flagship', folder: DEFAULT_STORY }];
+  for (const steps of SIZES) {
+    const folder = join(scratch, `long-${steps}`);
+    const scale = steps / LONG_STORY.steps;
+    writeLongStory(folder, flagshipFiles, {
+      steps,
+      places: Math.round(LONG_STORY.places * scale),
+      legs: Math.round(LONG_STORY.legs * scale),
+      events: Math.round(LONG_STORY.events * scale),
+    });
+    entries.push({
+      name: `generated, ${steps} steps`,
+      folder: join(folder.slice(ROOT.length + 1)),
+    });
+  }
+  const browser = await launch(chromium);
+  const built: { name: string; folder: string; site: Site; remove(): void; build: number }[] = [];
+  try {
+    for (const entry of entries) {
+      const started = performance.now();
+      const result = await buildSite(entry.folder, mkdtempSync(join(scratch, 'build-')));
+      if (result.failed) throw new Error(`${entry.name} did not build:\n${result.output}`);
+      const build = (performance.now() - started) / 1000;
+      built.push({
+        ...entry,
+        folder: result.folder,
+        site: await startSite(result.folder),
+        remove: result.remove,
+        build,
+      });
+      console.log(`  growth: ${entry.name} built in ${build.toFixed(1)} s`);
+    }
+    const loads = built.map(() =>
+      Object.fromEntries(
+        VIEWPORTS.map((v) => [
+          `${v.width}x${v.height}`,
+          { fcp: [], firstText: [], settled: [] } as LoadTimes,
+        ])
+      )
+    );
+    for (let run = 0; run < RUNS; run++) {
+      for (const viewport of VIEWPORTS) {
+        // Each round in a turned order, so no story always follows the same one.
+        for (let k = 0; k < built.length; k++) {
+          const index = (k + run) % built.length;
+          await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
+          await loadOnce(
+            browser,
+            `${built[index]!.site.origin}/`,
+            STORY_SETTLED,
+            viewport,
+            loads[index]![`${viewport.width}x${viewport.height}`]!
+          );
+        }
+      }
+    }
+    const stories: GrowthStory[] = [];
+    for (const [index, entry] of built.entries()) {
+      const source = entries[index]!.folder;
+      const story = loadStory(readStoryFiles(ROOT, storyFolder(ROOT, source)));
+      const html = readFileSync(join(entry.folder, 'index.html'));
+      const walked = await walk(
+        browser,
+        entry.site,
+        entry.folder,
+        story.steps.map((s) => s.id)
+      );
+      stories.push({
+        name: entry.name,
+        steps: story.steps.length,
+        places: story.places.length,
+        legs: story.legs.length,
+        events: story.events.length,
+        buildSeconds: entry.build,
+        html: { raw: html.length, gzip: gzipSync(html, { level: 9 }).length },
+        loads: loads[index]!,
+        ...walked,
+      });
+      console.log(`  growth: ${entry.name} measured`);
+    }
+    const generated = stories.filter((s) => s.name !== 'flagship');
+    const per100 = (pick: (s: GrowthStory) => number) =>
+      slope(generated.map((s) => [s.steps, pick(s)])) * 100;
+    const slopePer100Steps: Record<string, number> = {
+      buildSeconds: per100((s) => s.buildSeconds),
+      htmlGzipKb: per100((s) => s.html.gzip / 1024),
+      ourCodePerChangeMs: per100((s) => s.ourCodePerChange),
+      heapMb: per100((s) => s.heapMb),
+    };
+    for (const { width, height } of VIEWPORTS) {
+      const key = `${width}x${height}`;
+      slopePer100Steps[`firstTextMs ${key}`] = per100((s) => median(s.loads[key]!.firstText));
+      slopePer100Steps[`settledMs ${key}`] = per100((s) => median(s.loads[key]!.settled));
+    }
+    return { stories, slopePer100Steps };
+  } finally {
+    await browser.close();
+    for (const entry of built) {
+      await entry.site.close();
+      entry.remove();
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The table `npm run bench` prints. */
+export function printGrowth({ stories, slopePer100Steps }: Growth): void {
+  const columns = stories.map((s) => s.name);
+  const row = (name: string, cells: string[]) =>
+    console.log(`${name.padEnd(36)} ${cells.map((c) => c.padEnd(20)).join(' ')}`);
+  console.log(
+    "\nAs stories grow (medians; generated stories repeat the flagship's text and views)"
+  );
+  row('', columns);
+  row(
+    'steps, places, legs, events',
+    stories.map((s) => `${s.steps}, ${s.places}, ${s.legs}, ${s.events}`)
+  );
+  row(
+    'build, s',
+    stories.map((s) => s.buildSeconds.toFixed(1))
+  );
+  row(
+    'HTML, KB raw / gzipped',
+    stories.map((s) => `${(s.html.raw / 1024).toFixed(0)} / ${(s.html.gzip / 1024).toFixed(1)}`)
+  );
+  for (const key of Object.keys(stories[0]!.loads)) {
+    row(
+      `first text ${key}, ms`,
+      stories.map((s) => median(s.loads[key]!.firstText).toFixed(0))
+    );
+    row(
+      `first settle ${key}, ms`,
+      stories.map((s) => median(s.loads[key]!.settled).toFixed(0))
+    );
+  }
+  row(
+    'our code per step change, ms',
+    stories.map((s) => `${s.ourCodePerChange.toFixed(1)} (${s.changes})`)
+  );
+  row(
+    'map applier per change, median ms',
+    stories.map((s) => median(s.applierMs).toFixed(2))
+  );
+  row(
+    'JS heap after the walk, MB',
+    stories.map((s) => s.heapMb.toFixed(1))
+  );
+  console.log('slope per 100 more steps (generated stories):');
+  for (const [name, value] of Object.entries(slopePer100Steps))
+    console.log(`  ${name}: ${value.toFixed(2)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('No Chromium: install Debian chromium or set CHROME_PATH.');
+  growth(chromium)
+    .then(printGrowth)
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

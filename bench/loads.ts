@@ -1,0 +1,68 @@
+/**
+ * One fresh load of a page, as the bench measures it: first contentful paint, the first step's
+ * text laid out, and the first settled map. Shared by the side-by-side runs (run.ts) and the
+ * long stories (growth.ts).
+ */
+import type { Browser } from 'playwright-core';
+import type { Size } from '../src/lib/geo/camera';
+
+/** Records, from the first frame, when the first step's text is laid out. */
+const FIRST_TEXT_PROBE = `(() => {
+  const look = () => {
+    const p = document.querySelector('[data-step-id] p');
+    if (p && p.getBoundingClientRect().height > 0) window.__firstText = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})()`;
+
+/** True once our page's map has settled on its first step. */
+export const STORY_SETTLED = `document.querySelector('[data-testid="story-map"]')?.hasAttribute('data-active-step')`;
+
+export interface LoadTimes {
+  fcp: number[];
+  firstText: number[];
+  settled: number[];
+}
+
+/** First paint, first text and first settled map of one fresh load. */
+export async function loadOnce(
+  browser: Browser,
+  url: string,
+  /** A page expression true once its map has settled; none for a page without a map. */
+  settledExpression: string | undefined,
+  viewport: Size,
+  into: LoadTimes
+): Promise<void> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(FIRST_TEXT_PROBE);
+  const page = await context.newPage();
+  await page.goto(url);
+  if (settledExpression) {
+    // A string, not a function: tsx's keepNames would add a helper the page does not have.
+    into.settled.push(
+      (await page.evaluate(`new Promise((resolve) => {
+        const check = () => (${settledExpression}) ? resolve(performance.now()) : requestAnimationFrame(check);
+        check();
+      })`)) as number
+    );
+  }
+  await page.waitForFunction('window.__firstText !== undefined');
+  into.firstText.push((await page.evaluate('window.__firstText')) as number);
+  into.fcp.push(
+    (await page.evaluate(`new Promise((resolve) => {
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) { observer.disconnect(); resolve(entry.startTime); }
+      }).observe({ type: 'paint', buffered: true });
+    })`)) as number
+  );
+  await context.close();
+}
+
+/**
+ * The pause after a load, before the next: the closed page's processes and threads (its
+ * renderer, MapLibre's workers, the GPU process's share) wind down outside anything a page
+ * can await, and a load started at once shares the machine's two cores with them.
+ */
+export const BETWEEN_LOADS_MS = 1000;
