@@ -4,7 +4,12 @@
  * and periods apart, for the tooltips.
  */
 import { describe, expect, it } from 'vitest';
-import { browserStory, storyNotes } from '../../src/lib/story/browser';
+import {
+  STORY_DATA_ID,
+  browserStory,
+  storyDataHtml,
+  storyNotes,
+} from '../../src/lib/story/browser';
 import { flagshipStory } from './helpers';
 
 describe("the page script's story", () => {
@@ -73,5 +78,19 @@ describe("the page script's story", () => {
       expect(notes.presence[company.id]).toEqual(company.presence.map((p) => p.note ?? null));
       expect(notes.presenceSources[company.id]).toEqual(company.presence.map((p) => p.sources));
     }
+  });
+
+  it('travels in the page as inert JSON that no story text can end', () => {
+    const hostile = '</script><script>window.__xss = 1</script><!--';
+    const edited = { ...story, steps: [{ ...story.steps[0]!, title: hostile }, ...story.steps] };
+    const html = storyDataHtml(edited);
+    const open = `<script type="application/json" id="${STORY_DATA_ID}">`;
+    expect(html.startsWith(open)).toBe(true);
+    expect(html.endsWith('</script>')).toBe(true);
+    const body = html.slice(open.length, -'</script>'.length);
+    // No tag of any kind can open or close inside it: every < is escaped.
+    expect(body).not.toContain('<');
+    expect(JSON.parse(body)).toEqual(browserStory(edited));
+    expect((JSON.parse(body) as ReturnType<typeof browserStory>).steps[0]!.title).toBe(hostile);
   });
 });

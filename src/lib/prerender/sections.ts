@@ -1,6 +1,7 @@
 /**
  * The page's static sections: each step's prose, static maps and sources, the overview map,
- * the list of sources and credits, and the timeline's tables, all in {@link pageSections}.
+ * the list of sources and credits, the timeline's tables, and the story's data for the page's
+ * script, all in {@link pageSections}.
  * Svelte renders them from this folder's components (static-html.ts), as markup the page
  * holds in `{@html}` blocks. Only the server (and the dev page) runs this module:
  * `virtual:story` hands it to the page there, and the built page's script loads neither it nor
@@ -9,6 +10,7 @@
  */
 import { overviewDescription } from '../state/narration';
 import { staticHtml } from '../static-html';
+import { storyDataHtml } from '../story/browser';
 import type { MediaSizes } from '../story/media';
 import type { Story } from '../story/types';
 import { ui } from '../strings';
@@ -34,6 +36,8 @@ export interface PageSections {
   footer: string;
   /** The timeline's data as tables, for screen readers and the page without JavaScript. */
   tables: string;
+  /** The story's data for the page's script (story/browser.ts), at the end of the page. */
+  data: string;
 }
 
 /**
@@ -59,5 +63,6 @@ export function pageSections(story: Story, assets: string, media: MediaSizes): P
     })),
     footer: staticHtml(SourcesAndCredits, { story }),
     tables: staticHtml(TimelineTables, { story }),
+    data: storyDataHtml(story),
   };
 }

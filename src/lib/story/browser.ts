@@ -11,6 +11,10 @@
  *
  * Everything that runs in the browser takes a `BrowserStory`. A full {@link Story} is one too
  * (it has every field a `BrowserStory` has), which is what the server and the dev page pass.
+ *
+ * The built page carries it as data in its HTML ({@link storyDataHtml}, at the end of the
+ * page), not in its script: the script is the engine's code alone, its size the same whatever
+ * an editor writes, and the data is parsed as JSON after the story's text, not as code.
  */
 import type {
   Company,
@@ -115,4 +119,16 @@ export function storyNotes(story: Story): StoryNotes {
       story.companies.map((company) => [company.id, company.presence.map((p) => p.sources)])
     ),
   };
+}
+
+/** The id of the element that holds the page's {@link BrowserStory}. */
+export const STORY_DATA_ID = 'storymap-story';
+
+/**
+ * The page's story as an inert JSON element, for the built page's script to read
+ * (`virtual:story`). Every `<` is escaped, so no text of the story can end the element.
+ */
+export function storyDataHtml(story: Story): string {
+  const json = JSON.stringify(browserStory(story)).replaceAll('<', '\\u003c');
+  return `<script type="application/json" id="${STORY_DATA_ID}">${json}</script>`;
 }

@@ -17,7 +17,7 @@ import type { Story } from './types.ts';
 import { StoryError, loadStory, storyWarnings } from './load.ts';
 import { formatProblems } from './read.ts';
 import { STORY_UPDATE_EVENT, type StoryUpdate } from './hot.ts';
-import { browserStory, storyNotes } from './browser.ts';
+import { STORY_DATA_ID, storyNotes } from './browser.ts';
 
 export const STORY_MODULE_ID = 'virtual:story';
 const RESOLVED_ID = `\0${STORY_MODULE_ID}`;
@@ -148,8 +148,13 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         const lines = [`export const warnings = ${JSON.stringify(warnings)};`];
         if (building && !loadOptions?.ssr) {
           // The built page's script: what only the prerendered HTML shows stays out of it,
-          // and so does the code that renders it.
-          lines.push(`export default ${JSON.stringify(browserStory(story))};`);
+          // and so does the code that renders it. The story's data is in the HTML
+          // (story/browser.ts), read once the page's script runs, after the HTML is parsed.
+          lines.push(
+            `const data = document.getElementById(${JSON.stringify(STORY_DATA_ID)});`,
+            `if (!data) throw new Error('The page has no story data (#${STORY_DATA_ID}).');`,
+            'export default JSON.parse(data.textContent);'
+          );
           lines.push('export const whole = null;');
         } else {
           const sections = JSON.stringify(resolve(options.root, options.sections));
