@@ -4,8 +4,8 @@
  *
  * At each step's settled view, the map is drawn synchronously again and again (MapLibre's
  * `redraw`, then a one-pixel `readPixels`, which waits for the drawing to finish), with every
- * layer shown and then with each group hidden in turn: the difference is what the group costs
- * each frame of a flight. With software WebGL (SwiftShader, this machine's) a frame's drawing
+ * layer shown and then with each group hidden in turn (each measure once the map is idle, its
+ * tiles in place): the difference is what the group costs each frame of a flight. With software WebGL (SwiftShader, this machine's) a frame's drawing
  * is main-thread time the reader's scrolling waits for; on a phone's GPU it is battery. This is
  * how issue 23 found where the phone's long tasks while reading come from.
  *
@@ -55,10 +55,14 @@ async function main() {
         ]),
       ];
       for (const [name, test] of groups) {
-        const ms = (await page.evaluate(`(() => {
+        // Hidden, then drawn once the map is idle again: a source whose layers are all hidden
+        // lets its tiles go, and a measure taken while they come back would be too cheap.
+        const ms = (await page.evaluate(`(async () => {
           const map = window.__storyMap;
+          const idle = () => new Promise((resolve) => { map.once('idle', resolve); map.triggerRepaint(); });
           const hidden = map.getStyle().layers.filter(${test}).map((l) => l.id);
           for (const layer of hidden) map.setLayoutProperty(layer, 'visibility', 'none');
+          await idle();
           const gl = map.painter.context.gl;
           const pixel = new Uint8Array(4);
           const frame = () => { map.redraw(); gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel); };
@@ -67,10 +71,15 @@ async function main() {
           for (let i = 0; i < ${FRAMES}; i++) frame();
           const each = (performance.now() - start) / ${FRAMES};
           for (const layer of hidden) map.setLayoutProperty(layer, 'visibility', 'visible');
+          await idle();
           return each;
         })()`)) as number;
         costs.set(name, [...(costs.get(name) ?? []), ms]);
       }
+    }
+    if (process.env.PER_STEP) {
+      for (const [name, values] of costs)
+        console.log(name.padEnd(24), values.map((v) => v.toFixed(1)).join(' '));
     }
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const all = mean(costs.get('everything') ?? []);

@@ -184,6 +184,87 @@ export function buildWorld(): FeatureCollection<MultiPolygon | LineString, Prope
   return landAndBorders(simplify(presimplify(topology), WORLD_MIN_WEIGHT), WORLD, WORLD_DECIMALS);
 }
 
+/** `box` within −180…180, split in two where it crosses the antimeridian. */
+function withinWorld([w, s, e, n]: BBox): BBox[] {
+  const pieces: BBox[] =
+    e > 180
+      ? [
+          [w, s, 180, n],
+          [-180, s, e - 360, n],
+        ]
+      : w < -180
+        ? [
+            [w + 360, s, 180, n],
+            [-180, s, e, n],
+          ]
+        : [[w, s, e, n]];
+  return pieces.filter((box) => box[2] > box[0]);
+}
+
+/**
+ * The world layer (geo/world.json) cut to outside the region's boxes. Inside them the
+ * basemap's ground and its finer land cover the world at every view, yet a layer there is
+ * drawn in full each map frame: half of a frame's drawing at 390×844 (issue 23,
+ * bench/frame-cost.ts). Outside the boxes the world is split into rectangles on a grid of
+ * the boxes' edges (runs of a row merged), and its land and borders are clipped to each.
+ */
+export function worldOutside(
+  world: FeatureCollection<MultiPolygon | LineString, Properties>,
+  region: readonly BBox[]
+): FeatureCollection<MultiPolygon | LineString, Properties> {
+  const boxes = region.flatMap(withinWorld);
+  const edges = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+  const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+  const xs = edges([WORLD[0], WORLD[2], ...boxes.flatMap(([w, , e]) => [w, e])]);
+  const ys = edges([
+    WORLD[1],
+    WORLD[3],
+    ...boxes.flatMap(([, s, , n]) => [clamp(s, WORLD[1], WORLD[3]), clamp(n, WORLD[1], WORLD[3])]),
+  ]).filter((y) => y >= WORLD[1] && y <= WORLD[3]);
+  const covered = (x: number, y: number) =>
+    boxes.some(([w, s, e, n]) => x > w && x < e && y > s && y < n);
+  const cells: BBox[] = [];
+  for (let j = 0; j + 1 < ys.length; j++) {
+    let run: BBox | undefined;
+    for (let i = 0; i + 1 < xs.length; i++) {
+      const cell: BBox = [xs[i]!, ys[j]!, xs[i + 1]!, ys[j + 1]!];
+      if (covered((cell[0] + cell[2]) / 2, (cell[1] + cell[3]) / 2)) {
+        run = undefined;
+      } else if (run) {
+        run[2] = cell[2];
+      } else {
+        run = cell;
+        cells.push(run);
+      }
+    }
+  }
+  const features: Feature<MultiPolygon | LineString, Properties>[] = [];
+  for (const item of world.features) {
+    if (item.geometry.type === 'MultiPolygon') {
+      const polygons = cells.flatMap((cell) =>
+        (item.geometry as MultiPolygon).coordinates.flatMap((rings) =>
+          clipPolygon(rings as Position[][], cell)
+            .map((clipped) => clipped.map((ring) => roundLine(ring, WORLD_DECIMALS)))
+            .filter((clipped) => (clipped[0]?.length ?? 0) >= 4)
+        )
+      );
+      if (polygons.length > 0) {
+        features.push({ ...item, geometry: { type: 'MultiPolygon', coordinates: polygons } });
+      }
+    } else {
+      for (const cell of cells) {
+        for (const piece of clipLineAcrossWorlds(item.geometry.coordinates as Position[], cell)) {
+          const rounded = roundLine(piece, WORLD_DECIMALS);
+          if (rounded.length >= 2) {
+            features.push({ ...item, geometry: { type: 'LineString', coordinates: rounded } });
+          }
+        }
+      }
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 /** geo/countries.ts: every country of the 1:10m data that has a code, by code, with its name. */
 export function countriesModule(): string {
   const require = createRequire(import.meta.url);

@@ -38,6 +38,11 @@ declare module 'virtual:story-map/basemap.json' {
   const basemap: import('geojson').FeatureCollection;
   export default basemap;
 }
+/** The world beyond the story's region (geo/world.json cut to outside it): its address. */
+declare module 'virtual:story-map/world.json?url' {
+  const url: string;
+  export default url;
+}
 /** The story's close-zoom detail (empty when it has none): its address. */
 declare module 'virtual:story-map/detail.json?url' {
   const url: string;

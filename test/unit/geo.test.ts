@@ -9,6 +9,7 @@ import {
   buildBasemap,
   buildWorld,
   countriesModule,
+  worldOutside,
 } from '../../geo/build-basemap';
 import { COUNTRIES } from '../../geo/countries';
 import { basemapAreas, wrapped } from '../../geo/detail-areas';
@@ -203,6 +204,40 @@ function linesOf(geometry: Geometry): Position[][] {
   if (geometry.type === 'MultiPolygon') return (geometry.coordinates as Position[][][]).flat();
   return [];
 }
+
+describe("the world cut to outside a story's region (worldOutside)", () => {
+  const world = JSON.parse(readFileSync(join(ROOT, 'geo/world.json'), 'utf8')) as Parameters<
+    typeof worldOutside
+  >[0];
+  // East Asia, and a box across the antimeridian (Fiji's).
+  const region: [number, number, number, number][] = [
+    [100, 0, 150, 50],
+    [170, -25, 190, -10],
+  ];
+  const cut = worldOutside(world, region);
+  const inside = ([x, y]: number[], [w, s, e, n]: number[]) =>
+    (x! > w! && x! < e! && y! > s! && y! < n!) ||
+    (x! + 360 > w! && x! + 360 < e! && y! > s! && y! < n!);
+
+  it('has nothing inside the region, where the basemap covers it', () => {
+    for (const feature of cut.features) {
+      for (const line of linesOf(feature.geometry)) {
+        for (const point of line) for (const box of region) expect(inside(point, box)).toBe(false);
+      }
+    }
+  });
+
+  it('keeps the land and borders outside it', () => {
+    const land = { type: 'FeatureCollection', features: cut.features } as FeatureCollection;
+    // Washington, Lagos, Brasília: land far from the region. Beijing and Suva: inside it.
+    expect(geoContains(land, [-77.04, 38.9])).toBe(true);
+    expect(geoContains(land, [3.38, 6.52])).toBe(true);
+    expect(geoContains(land, [-47.88, -15.79])).toBe(true);
+    expect(geoContains(land, [116.4, 39.9])).toBe(false);
+    expect(geoContains(land, [178.44, -18.14])).toBe(false);
+    expect(cut.features.some((f) => f.properties.kind === 'border')).toBe(true);
+  });
+});
 
 describe('the world beyond the region (geo/world.json)', () => {
   const committed = readFileSync(join(ROOT, 'geo/world.json'), 'utf8');

@@ -10,7 +10,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import basemapUrl from 'virtual:story-map/basemap.json?url';
 // The world beyond the region and the close-zoom detail: fetched after the map's first view.
 import detailUrl from 'virtual:story-map/detail.json?url';
-import worldUrl from '$geo/world.json?url';
+import worldUrl from 'virtual:story-map/world.json?url';
 import hasDetail from 'virtual:story-map/has-detail';
 import type { LngLat } from '../story/types';
 import type { BrowserStory } from '../story/browser';

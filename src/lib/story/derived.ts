@@ -13,14 +13,14 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
-import { BUDGET_GZIP_BYTES, buildBasemap } from '../../../geo/build-basemap.ts';
+import { BUDGET_GZIP_BYTES, buildBasemap, worldOutside } from '../../../geo/build-basemap.ts';
 import { basemapAreas, stepsWithoutDetail } from '../../../geo/detail-areas.ts';
 import { FACES, namesWithoutGlyphs } from '../../cli/cjk-font.ts';
 import type { StoryFolder } from './files.ts';
 import type { Story } from './types.ts';
 
 /** The page's imports of a story's files, by the name after `virtual:story-map/`. */
-export const DERIVED_FILES = ['basemap.json', 'detail.json', 'fonts.css'] as const;
+export const DERIVED_FILES = ['basemap.json', 'world.json', 'detail.json', 'fonts.css'] as const;
 export type DerivedName = (typeof DERIVED_FILES)[number];
 
 export interface Derived {
@@ -37,6 +37,8 @@ const hash = (text: string | Buffer) =>
 
 /** The engine's stylesheet for the story's CJK fonts (it names the files beside it). */
 const FONTS_CSS = resolve(import.meta.dirname, '../map/fonts/cjk.css');
+/** The coarse world layer (`npm run basemap`), cut for each story. */
+const WORLD_JSON = resolve(import.meta.dirname, '../../../geo/world.json');
 
 /** `text` written at `folder/<its hash>/name` unless there already, and its path. */
 function cached(folder: string, name: string, text: string): string {
@@ -63,6 +65,11 @@ export function deriveStoryFiles(root: string, folder: StoryFolder, story: Story
     );
   }
   const basemap = cached(cache, 'basemap.json', basemapJson);
+  // The world beyond the region: only outside the boxes the basemap covers (worldOutside).
+  const worldData = JSON.parse(readFileSync(WORLD_JSON, 'utf8')) as Parameters<
+    typeof worldOutside
+  >[0];
+  const world = cached(cache, 'world.json', JSON.stringify(worldOutside(worldData, areas.region)));
 
   let detail = folder.detail;
   const detailData: FeatureCollection = existsSync(detail)
@@ -111,7 +118,12 @@ export function deriveStoryFiles(root: string, folder: StoryFolder, story: Story
     }
   }
   return {
-    files: { 'basemap.json': basemap, 'detail.json': detail, 'fonts.css': fonts },
+    files: {
+      'basemap.json': basemap,
+      'world.json': world,
+      'detail.json': detail,
+      'fonts.css': fonts,
+    },
     messages,
     areas: JSON.stringify(areas),
   };
