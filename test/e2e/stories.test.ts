@@ -188,6 +188,12 @@ async function landDrawn(
   const drawn: [string, boolean][] = [];
   for (const step of story.steps) {
     await followStepLink(page.mainFrame(), step.id);
+    // Settled is the camera; the view's tiles may still be on their way from the worker (on a
+    // busy machine they came after the settle, and the land looked missing).
+    await page.evaluate(`new Promise((resolve) => {
+      const map = window.__storyMap;
+      if (map.loaded()) resolve(); else map.once('idle', resolve);
+    })`);
     const land = (await page.evaluate(
       `window.__storyMap.queryRenderedFeatures({ layers: ['land'] }).length`
     )) as number;
