@@ -19,7 +19,7 @@
  * `tsx bench/growth.ts` runs it alone; `npm run bench` runs it after the side-by-side pages.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession } from 'playwright-core';
 import type { Size } from '../src/lib/geo/camera';
@@ -140,10 +140,17 @@ async function walk(browser: Browser, site: Site, folder: string, stepIds: strin
     `performance.getEntriesByName('app:step-change').map((e) => e.duration)`
   )) as number[];
   // The app's scripts are its files under /_app/, apart from MapLibre's chunk.
+  // Each file read once, however many of the profile's frames name it.
+  const apps = new Map<string, boolean>();
   const isApp = (url: string) => {
     const path = new URL(url, site.origin).pathname;
     if (!path.startsWith('/_app/') || !path.endsWith('.js')) return false;
-    return !readFileSync(join(folder, path)).includes('maplibregl-map');
+    let app = apps.get(path);
+    if (app === undefined) {
+      app = !readFileSync(join(folder, path)).includes('maplibregl-map');
+      apps.set(path, app);
+    }
+    return app;
   };
   const ourCodePerChange = appTime(profile, isApp) / walked.length;
   await page.evaluate('window.scrollTo(0, 0)');
@@ -179,7 +186,7 @@ export async function growth(chromium: string): Promise<Growth> {
     });
     entries.push({
       name: `generated, ${steps} steps`,
-      folder: join(folder.slice(ROOT.length + 1)),
+      folder: relative(ROOT, folder),
     });
   }
   const browser = await launch(chromium);

@@ -98,6 +98,7 @@ export function writeLongStory(
     shownBy[step]!.push(id);
   }
 
+  const placeAt = new Map(places.map((p) => [p.properties.id, p.geometry.coordinates]));
   const legs: LegFeature[] = [...baseRoute.features];
   const legsOf: string[][] = Array.from({ length: shape.steps }, () => []);
   for (let k = 0; k < extraLegs; k++) {
@@ -106,7 +107,6 @@ export function writeLongStory(
     const stops = shownBy[step]!.slice(0, 3);
     if (stops.length < 2) break;
     const id = `generated-leg-${pad(k)}`;
-    const at = (placeId: string) => places.find((p) => p.properties.id === placeId)!;
     legs.push({
       type: 'Feature',
       id,
@@ -118,7 +118,7 @@ export function writeLongStory(
         note: 'Generated for the bench.',
         stops,
       },
-      geometry: { type: 'LineString', coordinates: stops.map((s) => at(s).geometry.coordinates) },
+      geometry: { type: 'LineString', coordinates: stops.map((s) => placeAt.get(s)!) },
     });
     for (let s = step; s < Math.min(shape.steps, step + 4); s++) legsOf[s]!.push(id);
   }
