@@ -48,7 +48,7 @@ describe('the timeline chart', () => {
     return { props, onActivate, svg };
   }
 
-  it('takes its room before it is drawn, and draws only when told to', async () => {
+  it('keeps its room until told to draw, then loads and draws the chart in that room', async () => {
     const props = reactive({
       story,
       overlays: overlaysAt('intro'),
@@ -59,23 +59,25 @@ describe('the timeline chart', () => {
       notes: storyNotes(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
-    const figure = document.querySelector('[data-testid="timeline"]')!;
-    await until(() => expect(figure.querySelector('svg')?.getAttribute('height')).toBeTruthy());
-    const svg = figure.querySelector('svg')!;
-    const room = Number(svg.getAttribute('height'));
-    // A compact strip of the events: a lane or two and the axis, no company lanes.
-    expect(room).toBeGreaterThan(20);
-    expect(room).toBeLessThan(100);
-    // Laid out, unseen: no marks, no card.
-    expect(svg.querySelectorAll('g.event')).toHaveLength(0);
-    expect(figure.querySelector('.chart')!.classList.contains('pending')).toBe(true);
+    flushSync();
+    const figure = document.querySelector<HTMLElement>('[data-testid="timeline"]')!;
+    // The room is kept before the chart's code is asked for (the map is framed clear of it):
+    // a compact strip of the events, a lane or two and the axis under a bar, no company lanes.
+    const room = Number(/^(\d+)px$/.exec(figure.style.minHeight)?.[1]);
+    expect(room).toBeGreaterThan(50);
+    expect(room).toBeLessThan(130);
+    expect(figure.classList.contains('laid-out')).toBe(true);
+    expect(figure.querySelector('svg, .chart, button')).toBeNull();
     expect(figure.classList.contains('drawn')).toBe(false);
 
     props.drawNow = true;
     flushSync();
-    await until(() => expect(svg.querySelectorAll('g.event').length).toBeGreaterThan(0));
-    // Drawn in exactly the room it had taken: the map framed around it need not move.
-    expect(Number(svg.getAttribute('height'))).toBe(room);
+    await until(() => expect(figure.querySelectorAll('svg g.event').length).toBeGreaterThan(0));
+    const svg = figure.querySelector('svg')!;
+    // The strip's frame and the chart, in the room kept: padding 6 + 5, bar 24 + 2, and three
+    // rows of 14 px, a gap of 5 and a 20 px axis at this width.
+    expect(6 + 24 + 2 + Number(svg.getAttribute('height')) + 5).toBe(room);
+    expect(6 + 24 + 2 + 3 * 14 + 5 + 20 + 5).toBe(room);
     expect(figure.classList.contains('drawn')).toBe(true);
     expect(figure.querySelector('.chart')!.classList.contains('pending')).toBe(false);
     // Opened, it shows each company's lane too, and takes the room they need.

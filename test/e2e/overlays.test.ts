@@ -116,6 +116,51 @@ describe.skipIf(!chromiumPath)('the overlays in Chromium', () => {
     await page.close();
   });
 
+  it('frames the first view clear of the timeline, which comes after it in the room kept', async () => {
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      // Reduced motion: a map framed again would jump at once, not fly.
+      const page = await env.browser.newPage({
+        viewport: { width, height },
+        reducedMotion: 'reduce',
+      });
+      const issues = watchPage(page, env.site.origin);
+      // Measured as the first view settles, before anything loaded after it can arrive.
+      const measure = () => ({
+        strip: document.querySelector('[data-testid="timeline"]')!.getBoundingClientRect().height,
+        chart: document.querySelector('[data-testid="timeline"] svg') !== null,
+        camera: document.querySelector('[data-testid="story-map"]')!.getAttribute('data-camera'),
+      });
+      await page.addInitScript(`(() => {
+        const measure = ${measure.toString()};
+        new MutationObserver((records, observer) => {
+          if (!records.some((r) => r.target.getAttribute('data-active-step'))) return;
+          window.__firstView = measure();
+          observer.disconnect();
+        }).observe(document, { attributes: true, attributeFilter: ['data-active-step'], subtree: true });
+      })()`);
+      await page.goto(`${env.site.origin}/`);
+      await waitForSettled(page, story.steps[0]!.id);
+      await page.waitForSelector('[data-testid="timeline"].drawn svg g.event');
+      // Two frames for a map framed again to show it.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+      );
+      const first = (await page.evaluate('window.__firstView')) as ReturnType<typeof measure>;
+      const drawn = await page.evaluate(measure);
+      expect(first.chart, 'the chart came before the first view').toBe(false);
+      expect(drawn.chart).toBe(true);
+      // The strip had its room at the first view; the chart filled it, and the map, framed
+      // clear of it, did not move.
+      expect(first.strip, `${width}×${height}`).toBeGreaterThan(40);
+      expect({ ...drawn, chart: false }, `${width}×${height}`).toEqual(first);
+      expect(issues.pageErrors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('keeps the timeline and the legend on the map on a phone, the cards read below it', async () => {
     const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${env.site.origin}/`);

@@ -281,6 +281,19 @@ describe('the timeline layout', () => {
     }
   });
 
+  it('gives the compact strip its most rows, however few its marks need: the same height for any story', () => {
+    const compact = { ...sizes, compact: true, maxRows: 2 };
+    const full = timelineLayout(story, compact);
+    const one = timelineLayout({ ...story, events: story.events.slice(0, 1) }, compact);
+    const none = timelineLayout({ ...story, events: [] }, compact);
+    // One lane of two 14 px rows, a 5 px gap, the 20 px axis; no company lanes.
+    for (const layout of [full, one, none]) {
+      expect(layout.lanes).toHaveLength(1);
+      expect(layout.height).toBe(2 * 14 + 5 + 20);
+    }
+    expect(one.events).toHaveLength(1);
+  });
+
   it('stacks close spans on new rows, and shares the freest row past the limit', () => {
     const spans = [
       { x0: 0, x1: 10 },

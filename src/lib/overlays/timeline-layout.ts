@@ -190,7 +190,9 @@ export function timelineLayout(story: BrowserStory, sizes: TimelineSizes): Timel
       2,
       sizes.maxRows
     );
-    const rowCount = Math.max(1, ...rows.map((r) => r + 1));
+    // The compact strip always takes its most rows: its room is known before it is laid out
+    // (timeline-sizes.ts), and the map framed around it need not move when it is drawn.
+    const rowCount = sizes.compact ? sizes.maxRows : Math.max(1, ...rows.map((r) => r + 1));
     members.forEach((m, i) => {
       const cx = (m.x0 + m.x1) / 2;
       events.push({
