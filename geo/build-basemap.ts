@@ -2,7 +2,8 @@
  * The embedded basemap, made for a story at build time: Natural Earth 1:10m countries from the
  * `world-atlas` package, clipped to where the story looks (`basemapAreas` in
  * geo/detail-areas.ts, from its cameras), simplified to what a pixel shows at the closest zoom
- * each part is seen at, with land borders as lines. Coasts are not stored twice: the map draws
+ * each part is seen at, with land borders as lines (and, the same way, the first view's own
+ * basemap, which the map draws until the whole one has come). Coasts are not stored twice: the map draws
  * them as the land's outline (src/lib/draw/style.ts). The story plugin
  * (src/lib/story/vite-plugin.ts) calls `buildBasemap`; nothing about any story is here.
  *
@@ -50,8 +51,9 @@ export interface BasemapAreas {
  */
 const MIN_PIXELS = 25;
 /**
- * Decimal places kept: 3 is about 100 m, finer than the 1:10m data itself (closer views get
- * the extracted detail, geo/extract-detail.ts).
+ * Most decimal places kept: 3 is about 100 m, finer than the 1:10m data itself (closer views
+ * get the extracted detail, geo/extract-detail.ts). A basemap seen only from afar (the first
+ * view's) keeps fewer: as many as half a pixel at its closest zoom needs (`decimalsFor`).
  */
 const DECIMALS = 3;
 /** From this zoom on each vertex of the 1:10m data is kept. */
@@ -77,10 +79,20 @@ function inBox([lng, lat]: [number, number], box: BBox): boolean {
   return lng >= box[0] && lng <= box[2] && lat >= box[1] && lat <= box[3];
 }
 
+/** A pixel's width at `zoom`, in degrees of longitude. */
+const pixelDegrees = (zoom: number) => 360 / (TILE_SIZE * 2 ** zoom);
+
 /** A pixel's area at `zoom`, in square degrees (at the equator; smaller towards the poles). */
 function pixelArea(zoom: number): number {
-  const degrees = 360 / (TILE_SIZE * 2 ** zoom);
-  return degrees * degrees;
+  return pixelDegrees(zoom) ** 2;
+}
+
+/**
+ * The decimal places that keep every vertex within half a pixel at `zoom` (rounding moves it
+ * by half a unit of the last place at most), and no more than DECIMALS.
+ */
+export function decimalsFor(zoom: number): number {
+  return Math.min(DECIMALS, Math.max(0, Math.ceil(Math.log10(1 / pixelDegrees(zoom)))));
 }
 
 /**
@@ -117,7 +129,8 @@ export function buildBasemap(
     properties: { kind: 'ground' },
     geometry: { type: 'Polygon', coordinates: [boxRing(box)] },
   }));
-  const collections = areas.region.map((box) => landAndBorders(simple, box, DECIMALS));
+  const closest = Math.max(...areas.views.map((view) => view.zoom));
+  const collections = areas.region.map((box) => landAndBorders(simple, box, decimalsFor(closest)));
   return {
     type: 'FeatureCollection',
     features: [...grounds, ...collections.flatMap((c) => c.features)],

@@ -2,7 +2,8 @@
  * Where a story looks, worked out from its own cameras: every step's camera is resolved on the
  * screen sizes readers use. `basemapAreas` gives the extent of the story's basemap (the views
  * closer than the world layer's 1:110m can draw, and the first view, each with the closest zoom
- * it is seen at). And where it needs more than the general basemap:
+ * it is seen at; `firstViewAreas`, those of the first view alone). And where it needs more than
+ * the general basemap:
  * - a step seen at zoom 9 or closer gets a *close* area: the view it shows, at a zoom lower so
  *   flights and small screens stay inside it, for full-resolution coast, water, rivers and
  *   borders;
@@ -97,15 +98,29 @@ export function wrapped([w, s, e, n]: BBox): BBox[] {
  * the views themselves: each place as a pixel shows it at the closest zoom it is seen at.
  */
 export function basemapAreas(story: Story): BasemapAreas {
+  return areasSeen(story, story.steps.length, 1);
+}
+
+/**
+ * The areas of the first view alone, for the basemap the map draws until the whole story's
+ * has come (just after that view): no flight or pan happens before, so each view is taken
+ * only half a zoom further out, room for a screen half as wide or tall again as those above.
+ */
+export function firstViewAreas(story: Story): BasemapAreas {
+  return areasSeen(story, 1, 0.5);
+}
+
+/** The views of the first `steps` steps, and around them, `margin` zooms further out, the region. */
+function areasSeen(story: Story, steps: number, margin: number): BasemapAreas {
   const region: BBox[] = [];
   const views: BasemapAreas['views'] = [];
-  story.steps.forEach((_, index) => {
+  story.steps.slice(0, steps).forEach((_, index) => {
     const target = stepState(story, index, 1).camera;
     for (const screen of SCREENS) {
       const camera = resolveCamera(target, screen);
       if (index > 0 && camera.zoom < REGION_MIN_ZOOM) continue;
       const tilt = camera.pitch > 0 ? 1 : 0;
-      region.push(...wrapped(viewBounds(camera.center, camera.zoom - 1 - tilt, screen)));
+      region.push(...wrapped(viewBounds(camera.center, camera.zoom - margin - tilt, screen)));
       for (const box of wrapped(viewBounds(camera.center, camera.zoom - tilt, screen))) {
         views.push({ box, zoom: camera.zoom });
       }

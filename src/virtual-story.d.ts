@@ -33,6 +33,14 @@ declare module 'virtual:story-map/basemap.json?url' {
   const url: string;
   export default url;
 }
+/**
+ * The basemap as the story's first view needs it (its areas only, as coarse as it allows): its
+ * address, fetched first by the live map, which takes the whole basemap after the first view.
+ */
+declare module 'virtual:story-map/basemap-first.json?url' {
+  const url: string;
+  export default url;
+}
 /** The basemap's land and borders, for the static maps (read at build time only). */
 declare module 'virtual:story-map/basemap.json' {
   const basemap: import('geojson').FeatureCollection;

@@ -38,6 +38,23 @@ describe('the size budgets', () => {
       );
       expectWithin('loadedBeforeFirstSettledMapKb', sizes);
       expect(outside.length).toBeLessThanOrEqual(budgets.requestsOutsideOrigin!.budget);
+      // The first view is drawn from its own basemap; the whole story's is not on its path.
+      const files = sizes.map((entry) => entry.file);
+      expect(files.filter((file) => /basemap-first\.[^/]+\.json$/.test(file))).toHaveLength(1);
+      expect(files.filter((file) => /\/basemap\.[^/]+\.json$/.test(file))).toEqual([]);
+    });
+
+    it("takes the whole story's basemap once the first view is shown", async () => {
+      const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+      const wholeBasemap = page.waitForRequest(/\/basemap\.[^/]+\.json$/, { timeout: 60_000 });
+      await page.goto(`${env.site.origin}/?debug`);
+      const requested = await wholeBasemap;
+      const settledAt = await page.evaluate(
+        () => performance.timeOrigin + performance.getEntriesByName('app:first-view')[0]!.startTime
+      );
+      await requested.response();
+      expect(requested.timing().startTime).toBeGreaterThanOrEqual(settledAt);
+      await page.close();
     });
   });
 });

@@ -10,9 +10,10 @@ import {
   buildWorld,
   countriesModule,
   worldOutside,
+  decimalsFor,
 } from '../../geo/build-basemap';
 import { COUNTRIES } from '../../geo/countries';
-import { basemapAreas, wrapped } from '../../geo/detail-areas';
+import { basemapAreas, firstViewAreas, wrapped } from '../../geo/detail-areas';
 import {
   clipLine,
   clipLineAcrossWorlds,
@@ -370,6 +371,42 @@ describe("a story's basemap, cut from its cameras", () => {
         }
       }
     }
+  });
+
+  it("draws the first view from a basemap of its own: that view's areas, as coarse as it allows", () => {
+    const first = firstViewAreas(story);
+    const firstMap = buildBasemap(first);
+    // Every view of the first step, on every screen, is inside it, and inside the whole one.
+    const firstViews = first.views.map((view) => view.box);
+    expect(firstViews.length).toBeGreaterThanOrEqual(5);
+    for (const box of firstViews) {
+      const corners: [number, number][] = [
+        [box[0], box[1]],
+        [box[2], box[3]],
+      ];
+      for (const boxes of [first.region, areas.region]) {
+        expect(boxes.some((b) => corners.every((c) => inBox(c, b)))).toBe(true);
+      }
+    }
+    const size = (map: FeatureCollection) => gzipSync(JSON.stringify(map), { level: 9 }).length;
+    expect(size(firstMap)).toBeLessThan(size(basemap) / 2);
+    // The flagship opens from afar (under zoom 6): its first basemap keeps two decimals.
+    expect(Math.max(...first.views.map((view) => view.zoom))).toBeLessThan(6);
+    for (const feature of firstMap.features) {
+      for (const [x, y] of linesOf(feature.geometry).flat()) {
+        expect(Math.abs(x * 100 - Math.round(x * 100))).toBeLessThan(1e-6);
+        expect(Math.abs(y * 100 - Math.round(y * 100))).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it('keeps the decimals that hold a vertex within half a pixel, and no more than three', () => {
+    // A pixel is 360° / (512 × 2^zoom): 0.70° at zoom 0, 0.044° at 4, 0.0027° at 8.
+    expect(decimalsFor(0)).toBe(1);
+    expect(decimalsFor(4)).toBe(2);
+    expect(decimalsFor(5.5)).toBe(2);
+    expect(decimalsFor(7)).toBe(3);
+    expect(decimalsFor(12)).toBe(3);
   });
 
   it('keeps detail where the story zooms in: the Yalu border from Dandong down', () => {

@@ -12,6 +12,8 @@ import type {
 export const ROUTE_SOURCE = 'story-route';
 /** The close-zoom detail (the story folder's detail.json), added after the map's first view. */
 export const DETAIL_SOURCE = 'detail';
+/** The embedded basemap's source: the first view's, then the whole story's (map/runtime.ts). */
+export const BASEMAP_SOURCE = 'basemap';
 /** The world beyond the story's region (geo/world.json), added after the map's first view. */
 export const WORLD_SOURCE = 'world';
 /** The basemap's first layer over the sea (its ground): the world goes under it. */
@@ -50,7 +52,7 @@ export function embeddedStyle(
     version: 8,
     name: 'Embedded basemap (Natural Earth via world-atlas)',
     sources: {
-      basemap: {
+      [BASEMAP_SOURCE]: {
         type: 'geojson',
         data: basemapUrl,
         attribution: 'Natural Earth',
@@ -62,14 +64,14 @@ export function embeddedStyle(
         // Where the basemap was cut for the story: sea, over the coarse world layer under it.
         id: 'ground',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         filter: ['==', ['get', 'kind'], 'ground'],
         paint: { 'fill-color': COLORS.sea },
       },
       {
         id: 'land',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         filter: ['==', ['get', 'kind'], 'land'],
         paint: { 'fill-color': landColour(regionCountries) },
       },
@@ -78,7 +80,7 @@ export function embeddedStyle(
         // countries meet, the wider border line drawn next covers it.
         id: 'coast',
         type: 'line',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         filter: ['==', ['get', 'kind'], 'land'],
         paint: {
           'line-color': COLORS.coast,
@@ -91,7 +93,7 @@ export function embeddedStyle(
       {
         id: 'border',
         type: 'line',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         filter: ['==', ['get', 'kind'], 'border'],
         layout: { 'line-join': 'round' },
         paint: {

@@ -3,12 +3,19 @@
  * Creates the map, adds the route layers to whichever style loads, falls back to the embedded
  * basemap when a newsroom's style fails, and hands back a controller.
  */
-import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is emitted as its own file and loaded from our origin (no blob:, no CDN).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+// The basemap as the first view needs it; the whole story's, the world beyond the region and
+// the close-zoom detail are fetched after the map's first view.
+import basemapFirstUrl from 'virtual:story-map/basemap-first.json?url';
 import basemapUrl from 'virtual:story-map/basemap.json?url';
-// The world beyond the region and the close-zoom detail: fetched after the map's first view.
 import detailUrl from 'virtual:story-map/detail.json?url';
 import worldUrl from 'virtual:story-map/world.json?url';
 import hasDetail from 'virtual:story-map/has-detail';
@@ -22,6 +29,7 @@ export { chromeBoxes, coveredPadding } from './chrome';
 export { narrate } from '../state/narration';
 import { StoryMapController, type ControllerOptions } from './controller';
 import {
+  BASEMAP_SOURCE,
   DETAIL_SOURCE,
   FIRST_LAND_LAYER,
   ROUTE_SOURCE,
@@ -54,9 +62,10 @@ export interface MountedMap {
   /** Shows a changed story (dev preview) on the same map; a changed style is loaded anew. */
   replaceStory(story: BrowserStory): void;
   /**
-   * Adds to the built-in map the world beyond the story's region and the close-zoom detail
-   * (rivers, land, coast, detailed borders); called after the first view, so neither delays
-   * it. A newsroom's own style draws its own.
+   * Adds to the built-in map what its first view did not need: the whole story's basemap (the
+   * first view's was cut to that view, as coarse as it allows), the world beyond the story's
+   * region and the close-zoom detail (rivers, land, coast, detailed borders). Called after the
+   * first view, so none of them delays it. A newsroom's own style draws its own.
    */
   addDetail(): void;
   /** Where a position is on the map now, CSS pixels from the map's top left. */
@@ -92,7 +101,7 @@ export function mountStoryMap(
   story: BrowserStory,
   options: MountOptions
 ): Promise<MountedMap> {
-  const basemapHref = new URL(basemapUrl, document.baseURI).href;
+  const basemapHref = new URL(basemapFirstUrl, document.baseURI).href;
   /** The built-in map for a story: the default, and what a newsroom style falls back to. */
   const builtIn = (of: BrowserStory): StyleSpecification =>
     embeddedStyle(basemapHref, of.map.regionCountries);
@@ -141,6 +150,11 @@ export function mountStoryMap(
 
     const addDetailLayers = () => {
       if (!usingFallback || map.getSource(DETAIL_SOURCE)) return;
+      // Within the first view the whole basemap differs only where later steps look closer:
+      // a pixel or two of coast there, refined a moment after the first view.
+      map
+        .getSource<GeoJSONSource>(BASEMAP_SOURCE)
+        ?.setData(new URL(basemapUrl, document.baseURI).href);
       map.addSource(WORLD_SOURCE, {
         type: 'geojson',
         data: new URL(worldUrl, document.baseURI).href,

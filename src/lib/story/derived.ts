@@ -14,13 +14,19 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import { BUDGET_GZIP_BYTES, buildBasemap, worldOutside } from '../../../geo/build-basemap.ts';
-import { basemapAreas, stepsWithoutDetail } from '../../../geo/detail-areas.ts';
+import { basemapAreas, firstViewAreas, stepsWithoutDetail } from '../../../geo/detail-areas.ts';
 import { FACES, namesWithoutGlyphs } from '../../cli/cjk-font.ts';
 import type { StoryFolder } from './files.ts';
 import type { Story } from './types.ts';
 
 /** The page's imports of a story's files, by the name after `virtual:story-map/`. */
-export const DERIVED_FILES = ['basemap.json', 'world.json', 'detail.json', 'fonts.css'] as const;
+export const DERIVED_FILES = [
+  'basemap.json',
+  'basemap-first.json',
+  'world.json',
+  'detail.json',
+  'fonts.css',
+] as const;
 export type DerivedName = (typeof DERIVED_FILES)[number];
 
 export interface Derived {
@@ -65,6 +71,13 @@ export function deriveStoryFiles(root: string, folder: StoryFolder, story: Story
     );
   }
   const basemap = cached(cache, 'basemap.json', basemapJson);
+  // What the first view shows of it, as coarse as that view allows: the map draws it until
+  // the whole basemap has come, after the first view.
+  const basemapFirst = cached(
+    cache,
+    'basemap-first.json',
+    JSON.stringify(buildBasemap(firstViewAreas(story)))
+  );
   // The world beyond the region: only outside the boxes the basemap covers (worldOutside).
   const worldData = JSON.parse(readFileSync(WORLD_JSON, 'utf8')) as Parameters<
     typeof worldOutside
@@ -120,6 +133,7 @@ export function deriveStoryFiles(root: string, folder: StoryFolder, story: Story
   return {
     files: {
       'basemap.json': basemap,
+      'basemap-first.json': basemapFirst,
       'world.json': world,
       'detail.json': detail,
       'fonts.css': fonts,
