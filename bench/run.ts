@@ -62,7 +62,7 @@ import {
   startSite,
   waitForSettled,
 } from '../test/e2e/harness';
-import { loadedBeforeFirstSettle } from '../test/e2e/sizes';
+import { isMapLibreScript, loadedBeforeFirstSettle } from '../test/e2e/sizes';
 import { growth, printGrowth, type Growth } from './growth';
 import { BETWEEN_LOADS_MS, STORY_SETTLED, loadOnce, type LoadTimes } from './loads';
 
@@ -96,8 +96,7 @@ function kindOf(path: string, content: Buffer): Kind {
   if (/maplibre-gl-worker/.test(path)) return 'maplibre-worker';
   if (path.endsWith(`${sep}embed.js`)) return 'embed-loader';
   if (path.includes(`${sep}maps${sep}`) && path.endsWith('.svg')) return 'static-maps';
-  // The bundler drops MapLibre's licence header; its map container class marks the chunk.
-  if (path.endsWith('.js')) return content.includes('maplibregl-map') ? 'maplibre-js' : 'app-js';
+  if (path.endsWith('.js')) return isMapLibreScript(path, content) ? 'maplibre-js' : 'app-js';
   if (path.endsWith('.css')) return content.includes('maplibregl') ? 'maplibre-css' : 'css';
   if (/basemap/.test(path)) return 'basemap';
   if (/world\.[\w-]+\.json$/.test(path)) return 'world';

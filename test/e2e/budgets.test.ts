@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { budgets, expectWithin } from './budgets';
-import { appJavaScriptAtStart, embedLoader, geoData, loadedBeforeFirstSettle } from './sizes';
+import {
+  appJavaScriptAtStart,
+  appJavaScriptOf,
+  embedLoader,
+  geoData,
+  loadedBeforeFirstSettle,
+} from './sizes';
 import { BUILD, findChromium } from './harness';
 import { useSiteAndBrowser } from './hooks';
 import { committedStory } from '../unit/helpers';
@@ -29,7 +35,7 @@ describe('the size budgets', () => {
   describe.skipIf(!chromiumPath)('in Chromium', () => {
     const env = useSiteAndBrowser(chromiumPath);
 
-    it('everything loaded before the first settled map, MapLibre and its worker included, and nothing from elsewhere', async () => {
+    it("everything loaded before the first settled map, MapLibre and its worker included, the app's own JavaScript among it, and nothing from elsewhere", async () => {
       const { sizes, outside } = await loadedBeforeFirstSettle(
         env.browser,
         env.site.origin,
@@ -37,6 +43,7 @@ describe('the size budgets', () => {
         committedStory().steps[0]!.id
       );
       expectWithin('loadedBeforeFirstSettledMapKb', sizes);
+      expectWithin('appJavaScriptBeforeFirstSettledMapKb', appJavaScriptOf(BUILD, sizes));
       expect(outside.length).toBeLessThanOrEqual(budgets.requestsOutsideOrigin!.budget);
       // The first view is drawn from its own basemap; the whole story's is not on its path.
       const files = sizes.map((entry) => entry.file);

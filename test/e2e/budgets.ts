@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { ROOT } from './harness';
 import {
   appJavaScriptAtStart,
+  appJavaScriptOf,
   embedLoader,
   geoData,
   loadedBeforeFirstSettle,
@@ -55,5 +56,6 @@ export async function expectWithinEveryBudget(
   expectWithin('embedLoaderKb', embedLoader(folder));
   const { sizes, outside } = await loadedBeforeFirstSettle(browser, origin, folder, firstStepId);
   expectWithin('loadedBeforeFirstSettledMapKb', sizes);
+  expectWithin('appJavaScriptBeforeFirstSettledMapKb', appJavaScriptOf(folder, sizes));
   expect(outside.length).toBeLessThanOrEqual(budgets.requestsOutsideOrigin!.budget);
 }

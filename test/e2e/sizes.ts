@@ -48,6 +48,24 @@ export function embedLoader(folder: string): Sized[] {
 }
 
 /**
+ * Whether a built script is MapLibre's own: its worker, or the chunk that holds its map (the
+ * bundler drops MapLibre's licence header; its map container's class marks the chunk).
+ */
+export function isMapLibreScript(file: string, content: string | Buffer): boolean {
+  return /maplibre-gl-worker/.test(file) || content.includes('maplibregl-map');
+}
+
+/**
+ * `appJavaScriptBeforeFirstSettledMapKb`: of what came before the first settle (the sizes
+ * `loadedBeforeFirstSettle` gives), the app's own JavaScript: every script but MapLibre's.
+ */
+export function appJavaScriptOf(folder: string, loaded: Sized[]): Sized[] {
+  return loaded.filter(
+    ({ file }) => /\.m?js$/.test(file) && !isMapLibreScript(file, readFileSync(join(folder, file)))
+  );
+}
+
+/**
  * `loadedBeforeFirstSettledMapKb`: everything the page at `origin` (serving `folder`) fetches
  * from its own origin before its map first settles on `firstStepId` at 1280×800, MapLibre and
  * its worker included; and what it asked of other origins.
