@@ -6,7 +6,7 @@
  */
 import { afterNavigate, replaceState } from '$app/navigation';
 import { onMount } from 'svelte';
-import { stepFromHash } from './navigation';
+import { mayFollowStep, stepFromHash } from './navigation';
 
 export interface AddressOptions {
   /** The story's step ids, in order. */
@@ -38,10 +38,16 @@ export function followAddress(options: AddressOptions): void {
   });
 
   const activeId = $derived(options.stepIds()[options.active()]);
+  /** The address the page last wrote, or the story last reached. */
+  let written: string | undefined;
   $effect(() => {
     if (!activeId || !routerStarted || !options.following()) return;
-    if (window.location.hash === `#${activeId}`) return;
+    const wanted = `#${activeId}`;
+    const current = window.location.hash;
+    if (current === wanted) written = current;
+    if (!mayFollowStep(current, wanted, written, options.stepIds())) return;
     // eslint-disable-next-line svelte/no-navigation-without-resolve -- only the hash changes: same page, same path
-    replaceState(`#${activeId}`, {});
+    replaceState(wanted, {});
+    written = wanted;
   });
 }

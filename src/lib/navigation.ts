@@ -23,6 +23,23 @@ export function stepFromHash(hash: string, stepIds: readonly string[]): number |
 }
 
 /**
+ * Whether the address (`current`) may be made to follow the step being read (`wanted`, its
+ * `#id`): not when it already does, and not when it names another step the page did not write
+ * itself (`written`, the address it last wrote or reached): that is a link the reader has just
+ * followed, whose `hashchange` is still to move the story there. Taking it back would lose the
+ * reader's click.
+ */
+export function mayFollowStep(
+  current: string,
+  wanted: string,
+  written: string | undefined,
+  stepIds: readonly string[]
+): boolean {
+  if (current === wanted) return false;
+  return current === written || stepFromHash(current, stepIds) === undefined;
+}
+
+/**
  * The step a key takes the reader to from step `index` of `count`: the next one for Arrow
  * Down/Right and Page Down, the previous for Arrow Up/Left and Page Up, the first for Home and
  * the last for End. Undefined for any other key, or a modified one (the browser's own).

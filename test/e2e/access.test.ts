@@ -234,6 +234,19 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
     await context.close();
   });
 
+  it('takes the reader to each step a link names, one after another, from the moment the story starts', async () => {
+    // Links followed as soon as the map first settles, while the scroll engine is starting:
+    // the address following the step being read must never take a link back.
+    const { context, page } = await open('/', { reducedMotion: 'reduce' });
+    await waitForSettled(page, ids[0]!);
+    for (const id of ids.slice(0, 3)) {
+      await page.evaluate((hash) => (window.location.hash = hash), id);
+      await waitForSettled(page, id);
+      expect(await page.evaluate(() => window.location.hash)).toBe(`#${id}`);
+    }
+    await context.close();
+  });
+
   it('starts at the beginning, without error, for an unknown or huge hash', async () => {
     for (const hash of ['#no-such-step', `#${'x'.repeat(60_000)}`, '#%E0%A4%A', '#source-wapo']) {
       const { context, page } = await open(`/${hash}`);

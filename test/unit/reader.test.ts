@@ -11,7 +11,7 @@ import {
   readAnimationChoice,
   saveAnimationChoice,
 } from '../../src/lib/motion';
-import { stepForKey, stepFromHash } from '../../src/lib/navigation';
+import { mayFollowStep, stepForKey, stepFromHash } from '../../src/lib/navigation';
 import { narrate, plainText, staticMapDescription } from '../../src/lib/state/narration';
 import { stepState } from '../../src/lib/state/step-state';
 import { loadStory, StoryError } from '../../src/lib/story/load';
@@ -38,6 +38,25 @@ describe('a link to a step', () => {
     ]) {
       expect(stepFromHash(hash, ids), hash.slice(0, 20)).toBeUndefined();
     }
+  });
+});
+
+describe('the address following the step being read', () => {
+  const [first, second, third] = ids.map((id) => `#${id}`);
+
+  it('follows from no address, or from the one it wrote itself', () => {
+    expect(mayFollowStep('', first!, undefined, ids)).toBe(true);
+    expect(mayFollowStep(first!, second!, first, ids)).toBe(true);
+    // An address that names no step (a section's anchor) is followed over too.
+    expect(mayFollowStep('#sources', second!, first, ids)).toBe(true);
+    expect(mayFollowStep(second!, second!, first, ids)).toBe(false);
+  });
+
+  it("never takes back a step the reader's link has just named, before the story gets there", () => {
+    // Reading the first step, the reader follows a link to the third: its hashchange is still
+    // to come when the step being read would be written.
+    expect(mayFollowStep(third!, first!, first, ids)).toBe(false);
+    expect(mayFollowStep(third!, second!, undefined, ids)).toBe(false);
   });
 });
 
