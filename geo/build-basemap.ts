@@ -98,8 +98,9 @@ export function decimalsFor(zoom: number): number {
 /**
  * Land carries its ISO 3166-1 numeric code; the few territories without one (Kosovo, northern
  * Cyprus, Somaliland…) are land with no `id`, so they are never a hole and never a region. The
- * basemap's ground is each box it was cut to, drawn in the sea's colour over the coarse world
- * layer, so that the world's 1:110m land never shows through a bay of the finer land.
+ * basemap's ground is each box it was cut to, drawn by the static maps in the sea's colour
+ * over the whole world layer, so that the world's 1:110m land never shows through a bay of
+ * the finer land (the live map's world is cut to outside the boxes instead: worldOutside).
  */
 type Properties = { kind: 'land'; id?: string } | { kind: 'border' } | { kind: 'ground' };
 
@@ -215,11 +216,12 @@ function withinWorld([w, s, e, n]: BBox): BBox[] {
 }
 
 /**
- * The world layer (geo/world.json) cut to outside the region's boxes. Inside them the
- * basemap's ground and its finer land cover the world at every view, yet a layer there is
- * drawn in full each map frame: half of a frame's drawing at 390×844 (issue 23,
- * bench/frame-cost.ts). Outside the boxes the world is split into rectangles on a grid of
- * the boxes' edges (runs of a row merged), and its land and borders are clipped to each.
+ * The world layer (geo/world.json) cut to outside the region's boxes, for the live map. Inside
+ * them the basemap's finer land is drawn, and the world there was drawn each map frame for
+ * nothing seen (issue 23, bench/frame-cost.ts). Outside the boxes the world is split into
+ * rectangles on a grid of the boxes' edges (runs of a row merged), and its land and borders
+ * are clipped to each, exactly at the edges: the live map draws no ground over the world (the
+ * static maps, with the whole world, still do).
  */
 export function worldOutside(
   world: FeatureCollection<MultiPolygon | LineString, Properties>,
@@ -257,7 +259,8 @@ export function worldOutside(
       const polygons = cells.flatMap((cell) =>
         (item.geometry as MultiPolygon).coordinates.flatMap((rings) =>
           clipPolygon(rings as Position[][], cell)
-            .map((clipped) => clipped.map((ring) => roundLine(ring, WORLD_DECIMALS)))
+            // Its own points keep their one decimal; those the cut adds stay on the edge.
+            .map((clipped) => clipped.map((ring) => roundLine(ring, DECIMALS)))
             .filter((clipped) => (clipped[0]?.length ?? 0) >= 4)
         )
       );
@@ -267,7 +270,7 @@ export function worldOutside(
     } else {
       for (const cell of cells) {
         for (const piece of clipLineAcrossWorlds(item.geometry.coordinates as Position[], cell)) {
-          const rounded = roundLine(piece, WORLD_DECIMALS);
+          const rounded = roundLine(piece, DECIMALS);
           if (rounded.length >= 2) {
             features.push({ ...item, geometry: { type: 'LineString', coordinates: rounded } });
           }

@@ -210,22 +210,29 @@ describe("the world cut to outside a story's region (worldOutside)", () => {
   const world = JSON.parse(readFileSync(join(ROOT, 'geo/world.json'), 'utf8')) as Parameters<
     typeof worldOutside
   >[0];
-  // East Asia, and a box across the antimeridian (Fiji's).
+  // East Asia, and a box across the antimeridian (Fiji's); edges to the hundredth of a degree,
+  // as basemapAreas gives them (the world's own coordinates have one decimal).
   const region: [number, number, number, number][] = [
-    [100, 0, 150, 50],
-    [170, -25, 190, -10],
+    [100.37, 0.23, 150.61, 50.48],
+    [170.04, -25.06, 190.02, -10.07],
   ];
   const cut = worldOutside(world, region);
   const inside = ([x, y]: number[], [w, s, e, n]: number[]) =>
     (x! > w! && x! < e! && y! > s! && y! < n!) ||
     (x! + 360 > w! && x! + 360 < e! && y! > s! && y! < n!);
 
-  it('has nothing inside the region, where the basemap covers it', () => {
+  it('has nothing inside the region, where the basemap covers it: the cut is at its very edge', () => {
     for (const feature of cut.features) {
       for (const line of linesOf(feature.geometry)) {
         for (const point of line) for (const box of region) expect(inside(point, box)).toBe(false);
       }
     }
+    // The land west of it meets its edge exactly: no sliver of sea between the two layers.
+    const onWestEdge = cut.features
+      .filter((f) => f.properties.kind === 'land')
+      .flatMap((f) => linesOf(f.geometry).flat())
+      .filter(([x, y]) => x === 100.37 && y! > 0.23 && y! < 50.48);
+    expect(onWestEdge.length).toBeGreaterThan(4);
   });
 
   it('keeps the land and borders outside it', () => {

@@ -158,6 +158,9 @@ export function mountStoryMap(
       map.addSource(WORLD_SOURCE, {
         type: 'geojson',
         data: new URL(worldUrl, document.baseURI).href,
+        // Natural Earth 1:110m holds up to about zoom 4: closer, its tiles are scaled up, not
+        // cut again in the worker at every zoom a flight passes (half the world's tile loads).
+        maxzoom: 4,
       });
       for (const layer of worldLayers(shownRegion)) {
         map.addLayer(layer, map.getLayer(FIRST_LAND_LAYER) ? FIRST_LAND_LAYER : undefined);
