@@ -67,7 +67,7 @@ export interface MountedMap {
    * region and the close-zoom detail (rivers, land, coast, detailed borders). Called after the
    * first view, so none of them delays it. A newsroom's own style draws its own.
    */
-  addDetail(): void;
+  addAfterFirstView(): void;
   /** Where a position is on the map now, CSS pixels from the map's top left. */
   project(at: LngLat): { x: number; y: number };
   /**
@@ -146,9 +146,9 @@ export function mountStoryMap(
     }
     let usingFallback = style === fallback;
     let controller: StoryMapController | undefined;
-    let detailWanted = false;
+    let afterFirstView = false;
 
-    const addDetailLayers = () => {
+    const addAfterFirstView = () => {
       if (!usingFallback || map.getSource(DETAIL_SOURCE)) return;
       // Within the first view the whole basemap differs only where later steps look closer:
       // a pixel or two of coast there, refined a moment after the first view.
@@ -180,7 +180,7 @@ export function mountStoryMap(
 
     const onStyleLoad = () => {
       addRouteOverlay(map);
-      if (detailWanted) addDetailLayers();
+      if (afterFirstView) addAfterFirstView();
       controller?.resetLayers();
     };
     const onError = (event: { error?: { message?: string } }) => {
@@ -224,9 +224,9 @@ export function mountStoryMap(
           controller?.resize();
         },
         size: () => size,
-        addDetail: () => {
-          detailWanted = true;
-          if (map.isStyleLoaded()) addDetailLayers();
+        addAfterFirstView: () => {
+          afterFirstView = true;
+          if (map.isStyleLoaded()) addAfterFirstView();
         },
         // On the copy of the world nearest the map's centre: a view across the antimeridian
         // shows Shenzhen west of Vancouver, not a world away.
