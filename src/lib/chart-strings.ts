@@ -59,7 +59,7 @@ export const chartUi = {
     showMore: 'Show key and companies',
     svgTitle: (events: number) => `Sanctions and presence, ${events} events`,
     svgDescription: (region: string) =>
-      `Sanctions and other events as marks by date; below, one lane per company with its reported presence in ${region}. The time the current step is about is shaded. The same data is in the table that follows.`,
+      `Sanctions and other events as marks by date; below, one lane per company with its reported presence in ${region}. The time the current step is about is shaded. The same data is in tables after the story.`,
     keyConfirmed: { long: 'presence confirmed', short: 'Confirmed' },
     keyReported: { long: 'presence reported or alleged', short: 'Reported' },
     keyImprecise: { long: 'date imprecise', short: 'Imprecise' },
@@ -69,6 +69,8 @@ export const chartUi = {
     presenceLabel: (company: string, region: string, date: string, status: string) =>
       `${company} in ${region}: ${date}, ${status}.`,
     source: (names: string) => `Source: ${names}`,
+    /** The heading of the tables after the story (prerender/TimelineTables.svelte). */
+    dataTitle: "The timeline's data",
     eventsCaption: 'Events on the timeline',
     presenceCaption: (region: string) => `Each company's presence in ${region}`,
     columns: {

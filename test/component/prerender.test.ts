@@ -56,6 +56,29 @@ describe('markup made on the server only', () => {
     expect(doc.querySelectorAll('#tables tr[data-event-id]')).toHaveLength(story.events.length);
   });
 
+  it('gives the timeline’s data as two tables under a heading, dates as precise as the sources', () => {
+    const story = flagshipStory();
+    const doc = new DOMParser().parseFromString(pageSections(story, '.', {}).tables, 'text/html');
+    const section = doc.querySelector('section.timeline-data')!;
+    const heading = doc.getElementById(section.getAttribute('aria-labelledby')!);
+    expect(heading?.tagName).toBe('H2');
+    expect(heading?.textContent).toBe("The timeline's data");
+    const tables = section.querySelectorAll('table');
+    expect(tables).toHaveLength(2);
+    const eventRows = tables[0]!.querySelectorAll('tbody tr');
+    expect(eventRows).toHaveLength(story.events.length);
+    // In date order, with dates as precise as the sources and no more.
+    expect(eventRows[0]!.textContent).toContain('2006');
+    const panda = tables[0]!.querySelector('tr[data-event-id="panda-entity-list"]')!;
+    expect(panda.querySelector('td')?.textContent).toBe('2014');
+    const presenceRows = [...tables[1]!.querySelectorAll('tbody tr')].map((row) =>
+      [...row.children].map((cell) => cell.textContent?.trim()).join(' ')
+    );
+    expect(presenceRows[0]).toMatch(/^Huawei about 2008 to first half of 2016 reported/);
+    expect(presenceRows[2]).toMatch(/^Koryolink 15 December 2008 to no end reported confirmed/);
+    expect(presenceRows[3]).toMatch(/^Dandong Kehua none sourced/);
+  });
+
   it('keeps an editor’s markup-like text as text', () => {
     const story = flagshipStory();
     const tricky: Story = {

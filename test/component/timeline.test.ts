@@ -1,7 +1,6 @@
 import { flushSync, mount } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Timeline from '../../src/lib/overlays/Timeline.svelte';
-import { pageSections } from '../../src/lib/prerender/sections';
 import { storyNotes } from '../../src/lib/story/browser';
 import { stepState } from '../../src/lib/state/step-state';
 import { flagshipStory } from '../unit/helpers';
@@ -24,7 +23,6 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate,
       drawNow: true,
-      tables: pageSections(story, '.', {}).tables,
       notes: storyNotes(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
@@ -55,7 +53,6 @@ describe('the timeline chart', () => {
       narrow: false,
       onActivate: vi.fn<(stepId: string) => void>(),
       drawNow: false,
-      tables: pageSections(story, '.', {}).tables,
       notes: storyNotes(story),
     });
     page.track(mount(Timeline, { target: document.body, props }));
@@ -204,26 +201,15 @@ describe('the timeline chart', () => {
     expect(onActivate).toHaveBeenLastCalledWith('pyongyang');
   });
 
-  it('has a title, a description and the same data as tables', async () => {
+  it('has a title and a description that says where its data is as tables', async () => {
     await render('sanctions');
     const svg = document.querySelector('[data-testid="timeline"] svg')!;
     const title = document.getElementById(svg.getAttribute('aria-labelledby')!);
     const desc = document.getElementById(svg.getAttribute('aria-describedby')!);
     expect(title?.textContent).toMatch(/Sanctions and presence/);
     expect(desc?.textContent).toMatch(/one lane per company/);
-    const tables = document.querySelectorAll('[data-testid="timeline"] table');
-    expect(tables).toHaveLength(2);
-    const eventRows = tables[0]!.querySelectorAll('tbody tr');
-    expect(eventRows).toHaveLength(story.events.length);
-    // In date order, with dates as precise as the sources and no more.
-    expect(eventRows[0]!.textContent).toContain('2006');
-    const panda = tables[0]!.querySelector('tr[data-event-id="panda-entity-list"]')!;
-    expect(panda.querySelector('td')?.textContent).toBe('2014');
-    const presenceRows = [...tables[1]!.querySelectorAll('tbody tr')].map((row) =>
-      [...row.children].map((cell) => cell.textContent?.trim()).join(' ')
-    );
-    expect(presenceRows[0]).toMatch(/^Huawei about 2008 to first half of 2016 reported/);
-    expect(presenceRows[2]).toMatch(/^Koryolink 15 December 2008 to no end reported confirmed/);
-    expect(presenceRows[3]).toMatch(/^Dandong Kehua none sourced/);
+    expect(desc?.textContent).toMatch(/tables after the story/);
+    // The tables are not in the figure, which sits before the steps (prerender.test.ts).
+    expect(document.querySelectorAll('[data-testid="timeline"] table')).toHaveLength(0);
   });
 });

@@ -461,6 +461,11 @@ describe.skipIf(!chromiumPath)('the story embedded in a host page', () => {
       }, index);
     }
     expect(await page.$('.maplibregl-map')).toBeNull();
+    // No live timeline either: its data is in sight as tables, after the story.
+    if (story.events.length > 0 || story.companies.length > 0) {
+      const box = await page.locator('.timeline-data table').first().boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+    }
     await page.context().close();
   });
 

@@ -84,16 +84,22 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     const body = await page.textContent('body');
     for (const source of story.sources) expect(body).toContain(source.outlet);
     expect(await page.title()).toBe(story.meta.title);
-    // The timeline's data is in the page as tables; nothing drawn pretends to be a chart, and
-    // no legend explains a map that is not there.
-    const eventRows = await page.$$eval(
-      '[data-testid="timeline"] tbody tr[data-event-id]',
-      (rows) => rows.map((row) => row.textContent ?? '')
+    // The timeline's data is in the page as tables, in sight (the map's column, with the
+    // timeline, is not); nothing drawn pretends to be a chart, and no legend explains a map
+    // that is not there.
+    const eventRows = await page.$$eval('.timeline-data tbody tr[data-event-id]', (rows) =>
+      rows.map((row) => row.textContent ?? '')
     );
     expect(eventRows).toHaveLength(story.events.length);
     for (const event of story.events) {
       expect(eventRows.some((row) => row.includes(event.label))).toBe(true);
     }
+    if (story.events.length > 0 || story.companies.length > 0) {
+      await page.locator('.timeline-data').scrollIntoViewIfNeeded();
+      const box = await page.locator('.timeline-data table').first().boundingBox();
+      expect(box?.height).toBeGreaterThan(40);
+    }
+    expect(await page.$('[data-testid="timeline"] svg')).toBeNull();
     expect(await page.$('.legend')).toBeNull();
     // No empty map panel: the map's column is gone, a line says why, the text takes the page.
     expect(await page.$eval('.map-column', (e) => getComputedStyle(e).display)).toBe('none');
@@ -202,25 +208,29 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       const response = await fetch(window.location.href);
       const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
       const sections = (root: Document) =>
-        [
-          '.story-footer',
-          '[data-testid="timeline"] table',
-          '.card .step-sources',
-          '.live-alternative',
-        ].map((selector) =>
-          [...root.querySelectorAll(selector)].map((element) =>
-            element.outerHTML.replace(/<!--[^>]*-->/g, '')
-          )
+        ['.story-footer', '.timeline-data', '.card .step-sources', '.live-alternative'].map(
+          (selector) =>
+            [...root.querySelectorAll(selector)].map((element) =>
+              element.outerHTML.replace(/<!--[^>]*-->/g, '')
+            )
         );
       return { served: sections(doc), live: sections(document) };
     });
     const [footer, tables, stepSources, maps] = live;
     expect(footer![0]).toContain(story.sources[0]!.title.slice(0, 20));
     expect(footer![0]!.match(/<li id="source-/g)).toHaveLength(story.sources.length);
-    expect(tables).toHaveLength(2);
+    expect(tables).toHaveLength(1);
+    expect(tables![0]!.match(/<table>/g)).toHaveLength(2);
     expect(stepSources).toHaveLength(story.steps.filter((step) => step.sources.length > 0).length);
     expect(maps).toHaveLength(story.steps.length + 1);
     expect(live).toEqual(served);
+    // The tables are for screen readers while the live timeline shows the same: off screen,
+    // but read (an accessible table, not hidden).
+    expect(await page.locator('.timeline-data').boundingBox()).toMatchObject({
+      width: 1,
+      height: 1,
+    });
+    expect(await page.locator('.timeline-data').ariaSnapshot()).toMatch(/- table "/);
     await page.close();
   });
 
