@@ -104,26 +104,48 @@ export function decimalsFor(zoom: number): number {
  */
 type Properties = { kind: 'land'; id?: string } | { kind: 'border' } | { kind: 'ground' };
 
+/**
+ * The 1:10m countries with each vertex's effective area (`presimplify`), and those areas apart:
+ * the same for every story and most of a basemap's making (about 0.7 s, and as much again in
+ * garbage collection), so made once per process, not for each basemap. A build loads this
+ * module twice (Vite bundles the config again for SvelteKit's server build), hence a global
+ * under a registered symbol rather than a module variable; it lives as long as Node's cache of
+ * the `require`d data it comes from. `buildBasemap` rewrites the weights from its areas.
+ */
+interface Presimplified {
+  topology: Countries;
+  areas: Float64Array[];
+}
+const PRESIMPLIFIED = Symbol.for('storymap:presimplified-countries-10m');
+function presimplifiedCountries(): Presimplified {
+  const held = globalThis as typeof globalThis & { [PRESIMPLIFIED]?: Presimplified };
+  if (!held[PRESIMPLIFIED]) {
+    const require = createRequire(import.meta.url);
+    const topology = presimplify(require('world-atlas/countries-10m.json') as Countries);
+    held[PRESIMPLIFIED] = {
+      topology: topology as Countries,
+      areas: topology.arcs.map((arc) => Float64Array.from(arc, (point) => point[2]!)),
+    };
+  }
+  return held[PRESIMPLIFIED];
+}
+
 export function buildBasemap(
   areas: BasemapAreas
 ): FeatureCollection<Polygon | MultiPolygon | LineString, Properties> {
-  const require = createRequire(import.meta.url);
-  const topology = require('world-atlas/countries-10m.json') as Topology<{
-    countries: GeometryCollection<{ name: string }>;
-  }>;
-  const weighted = presimplify(topology);
+  const { topology: weighted, areas: effective } = presimplifiedCountries();
   // Each vertex is weighed against a pixel where it is seen closest: kept where it shows.
   const widest = Math.min(...areas.views.map((view) => view.zoom));
-  for (const arc of weighted.arcs) {
-    for (const point of arc) {
+  weighted.arcs.forEach((arc, a) => {
+    arc.forEach((point, i) => {
       const at: [number, number] = [point[0]!, point[1]!];
       let zoom = -Infinity;
       for (const view of areas.views) if (inBox(at, view.box)) zoom = Math.max(zoom, view.zoom);
       // Outside every view (in a region box's corners) it counts at the region's widest zoom.
       if (zoom === -Infinity) zoom = widest;
-      point[2] = zoom >= FULL_ZOOM ? Infinity : point[2]! / (MIN_PIXELS * pixelArea(zoom));
-    }
-  }
+      point[2] = zoom >= FULL_ZOOM ? Infinity : effective[a]![i]! / (MIN_PIXELS * pixelArea(zoom));
+    });
+  });
   const simple = simplify(weighted, 1);
   const grounds = areas.region.map((box): Feature<Polygon, Properties> => ({
     type: 'Feature',

@@ -407,6 +407,14 @@ describe("a story's basemap, cut from its cameras", () => {
     }
   });
 
+  it('is the same whatever basemaps were made before it (the simplification is shared)', () => {
+    // `basemap` was the first made in this file; the world's and the first view's came after,
+    // with other views, each weighing the shared vertices again.
+    expect(buildBasemap(firstViewAreas(story)).features.length).toBeGreaterThan(0);
+    expect(buildBasemap(areas)).toEqual(basemap);
+    expect(buildBasemap(basemapAreas(worldStory()))).toEqual(world);
+  });
+
   it('keeps the decimals that hold a vertex within half a pixel, and no more than three', () => {
     // A pixel is 360° / (512 × 2^zoom): 0.70° at zoom 0, 0.044° at 4, 0.0027° at 8.
     expect(decimalsFor(0)).toBe(1);
