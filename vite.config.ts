@@ -62,6 +62,14 @@ const serverOnly: Plugin = {
   },
 };
 
+/**
+ * The order Vitest starts test files in (test/sequencer.ts), loaded only when Vitest runs: it
+ * imports vitest/node, half a second a build need not spend.
+ */
+const sequencer = process.env.VITEST
+  ? (await import('./test/sequencer.ts')).LongestFirst
+  : undefined;
+
 export default defineConfig({
   plugins: [
     storyPlugin({ root: import.meta.dirname, sections: 'src/lib/prerender/sections.ts' }),
@@ -89,6 +97,8 @@ export default defineConfig({
   },
   test: {
     expect: { requireAssertions: true },
+    // The longest test files first, also on a fresh clone.
+    sequence: { sequencer },
     projects: [
       {
         extends: true,
