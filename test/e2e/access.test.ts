@@ -1,14 +1,13 @@
 /**
  * Every reader gets the story: axe-core finds no serious or critical problem; the keyboard
  * alone reaches every step; reduced motion jumps, and the reader's toggle overrides it and is
- * remembered; links to a step open on it without a flight and the address follows the
- * reading without piling up history; and a map that cannot load, a resize mid-flight or a
- * rotated phone leave the story in order.
+ * remembered; and a map that cannot load, a resize mid-flight or a rotated phone leave the
+ * story in order. (Links to a step and the address: addresses.test.ts.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { camerasMatch, type Camera } from '../../src/lib/geo/camera';
 import { committedStory } from '../unit/helpers';
@@ -16,12 +15,12 @@ import {
   BUILD,
   MAP,
   findChromium,
+  pageOpener,
   referenceCamera,
   scrollToStep,
   shownCamera,
   waitForSettled,
   watchPage,
-  type PageIssues,
 } from './harness';
 import { useSiteAndBrowser } from './hooks';
 
@@ -65,15 +64,7 @@ const activeCardStep = (page: Page) =>
 
 describe.skipIf(!chromiumPath)('every reader gets the story', () => {
   const env = useSiteAndBrowser(chromiumPath);
-  const watched: PageIssues[] = [];
-
-  async function open(path: string, options: BrowserContextOptions = {}) {
-    const context = await env.browser.newContext({ viewport: DESKTOP, ...options });
-    const page = await context.newPage();
-    watched.push(watchPage(page, env.site.origin));
-    await page.goto(`${env.site.origin}${path}`);
-    return { context, page };
-  }
+  const { open, watched } = pageOpener(env);
 
   it('has no serious or critical axe-core violation at three steps, reduced, and embedded', async () => {
     const { context, page } = await open('/');
@@ -195,68 +186,6 @@ describe.skipIf(!chromiumPath)('every reader gets the story', () => {
     await page.click(`[data-step-link="${middle}"]`);
     await waitForSettled(page, middle);
     expect(await movesSoFar(page)).toBeLessThanOrEqual(1);
-    await context.close();
-  });
-
-  it('opens a link to any step on that step at once, without a flight', async () => {
-    const { context, page } = await open('/');
-    // Every value data-active-step takes, from the first moment of each load.
-    await context.addInitScript(`
-      window.__settled = [];
-      new MutationObserver((records) => {
-        for (const record of records) {
-          const value = record.target.getAttribute('data-active-step');
-          if (value) window.__settled.push(value);
-        }
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-active-step'] });
-    `);
-    for (const id of ids) {
-      await page.goto('about:blank');
-      await page.goto(`${env.site.origin}/#${id}`);
-      await waitForSettled(page, id);
-      expect(await page.evaluate('window.__settled'), id).toEqual([id]);
-      expect(await page.evaluate(() => window.location.hash)).toBe(`#${id}`);
-      expect(await page.evaluate(() => document.querySelector('.step.active')?.id)).toBe(id);
-    }
-    await context.close();
-  });
-
-  it('follows the reading in the address without adding history entries', async () => {
-    // Reduced motion: each step is a jump, not a flight; what the address does is the same.
-    const { context, page } = await open('/', { reducedMotion: 'reduce' });
-    await waitForSettled(page, ids[0]!);
-    const entries = await page.evaluate(() => history.length);
-    for (const id of ids.slice(1, 5)) {
-      await scrollToStep(page, id, 0.2);
-      await waitForSettled(page, id);
-      await page.waitForFunction((hash) => window.location.hash === hash, `#${id}`);
-    }
-    expect(await page.evaluate(() => history.length)).toBe(entries);
-    await context.close();
-  });
-
-  it('takes the reader to each step a link names, one after another, from the moment the story starts', async () => {
-    // Links followed as soon as the map first settles, while the scroll engine is starting:
-    // the address following the step being read must never take a link back.
-    const { context, page } = await open('/', { reducedMotion: 'reduce' });
-    await waitForSettled(page, ids[0]!);
-    for (const id of ids.slice(0, 3)) {
-      await page.evaluate((hash) => (window.location.hash = hash), id);
-      await waitForSettled(page, id);
-      expect(await page.evaluate(() => window.location.hash)).toBe(`#${id}`);
-    }
-    await context.close();
-  });
-
-  it('starts at the beginning, without error, for an unknown or huge hash', async () => {
-    // One context, a fresh load for each (through a blank page: a hash alone would not reload).
-    const { context, page } = await open('/');
-    for (const hash of ['#no-such-step', `#${'x'.repeat(60_000)}`, '#%E0%A4%A', '#source-wapo']) {
-      await page.goto('about:blank');
-      await page.goto(`${env.site.origin}/${hash}`);
-      await waitForSettled(page, ids[0]!);
-      expect(await page.evaluate(() => document.querySelector('.step.active')?.id)).toBe(ids[0]);
-    }
     await context.close();
   });
 

@@ -8,7 +8,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { serve } from '../../src/cli/serve';
 import { parseCamera, type Camera, type Padding } from '../../src/lib/geo/camera';
 import type { Rect } from '../../src/lib/geo/rect';
@@ -149,6 +155,34 @@ export function watchPage(page: Page, origin: string): PageIssues {
     if (new URL(url).origin !== origin) issues.outsideRequests.push(url);
   });
   return issues;
+}
+
+/**
+ * Opens pages of a served site, each in a browser context of its own (1280×800 unless the
+ * options say otherwise), every one watched: `watched` holds what each did that a reader would
+ * call a fault, for a test to check at the end.
+ */
+export function pageOpener(env: { readonly site: Site; readonly browser: Browser }): {
+  watched: PageIssues[];
+  open(
+    path: string,
+    options?: BrowserContextOptions
+  ): Promise<{ context: BrowserContext; page: Page }>;
+} {
+  const watched: PageIssues[] = [];
+  return {
+    watched,
+    async open(path, options = {}) {
+      const context = await env.browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        ...options,
+      });
+      const page = await context.newPage();
+      watched.push(watchPage(page, env.site.origin));
+      await page.goto(`${env.site.origin}${path}`);
+      return { context, page };
+    },
+  };
 }
 
 export const MAP = '[data-testid="story-map"]';

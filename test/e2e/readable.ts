@@ -8,9 +8,18 @@
  *
  * Positions come from the live map (`?debug` exposes it); what covers the map is asked of the
  * browser (`elementsFromPoint`), not worked out the way the camera works it out.
+ *
+ * `describeReadability` is the readability tests themselves, for the layouts a test file names
+ * (readability.test.ts the page, readability-embeds.test.ts the embeds: two files the two
+ * browser workers run side by side).
  */
-import type { Frame } from 'playwright-core';
+import type { BrowserContext, Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LngLat, Step, Story } from '../../src/lib/story/types';
+import { committedStory } from '../unit/helpers';
+import { findChromium, type Site } from './harness';
+import { useSiteAndBrowser } from './hooks';
+import { VIEWPORTS, openLayout, startHosts, type LayoutName } from './layouts';
 
 /** What a step is about, as the issue defines it: its highlight, or its places and legs. */
 export function subject(of: Story, step: Step): { name: string; at: LngLat }[] {
@@ -132,4 +141,75 @@ export async function mapProblems(
   )) as { problems: string[]; active: string | undefined };
   if (seen.active !== step.id) return [`${step.id} ${when}: the map shows ${seen.active}`];
   return seen.problems.map((problem) => `${step.id} ${when}: ${problem}`);
+}
+
+/**
+ * For every step of the story, in each of `layouts` (the page at all five screen sizes, the
+ * embeds at the widest, a tablet's and the smallest phone's): the step's subject is in view
+ * and its labels whole and apart when it is reached by its address, and still a quarter screen
+ * further on (`mapProblems`).
+ */
+export function describeReadability(layouts: readonly LayoutName[]): void {
+  const story = committedStory();
+  const chromiumPath = findChromium();
+  describe.skipIf(!chromiumPath)(`the map shows what the text says (${layouts.join(', ')})`, () => {
+    const env = useSiteAndBrowser(chromiumPath);
+    let hosts: Site & { storyOrigin: string };
+    /**
+     * One browser context per layout, its pages at each size: the story's files are fetched and
+     * compiled once per layout, not once per size (what is checked is the layout, not loading).
+     */
+    const contexts = new Map<LayoutName, BrowserContext>();
+    async function contextFor(layout: LayoutName): Promise<BrowserContext> {
+      let context = contexts.get(layout);
+      if (!context) {
+        context = await env.browser.newContext({ reducedMotion: 'reduce' });
+        contexts.set(layout, context);
+      }
+      return context;
+    }
+    beforeAll(async () => {
+      hosts = await startHosts(env.site);
+    });
+    afterAll(async () => {
+      for (const context of contexts.values()) await context.close();
+      await hosts?.close();
+    });
+
+    for (const layout of layouts) {
+      // The page at all five sizes; the embeds at the widest, a tablet's and the smallest phone's.
+      const sizes =
+        layout === 'page' ? VIEWPORTS : VIEWPORTS.filter((_, i) => i === 0 || i === 2 || i === 4);
+      for (const viewport of sizes) {
+        it(`${layout} at ${viewport.width}×${viewport.height}: every step's subject is in view, its labels whole and apart`, async () => {
+          const open = await openLayout(
+            await contextFor(layout),
+            layout,
+            viewport,
+            { site: hosts.storyOrigin, hosts: hosts.origin },
+            true
+          );
+          const problems: string[] = [];
+          let checkedLater = 0;
+          for (const step of story.steps) {
+            await open.goTo(step.id);
+            problems.push(...(await mapProblems(open.story, story, step, 'when reached')));
+            // A quarter screen on, while the same step is still the one read.
+            await open.scrollOn(0.25);
+            const active = await open.story.$eval('[data-testid="story-map"]', (map) =>
+              map.getAttribute('data-active-step')
+            );
+            if (active === step.id) {
+              checkedLater++;
+              problems.push(...(await mapProblems(open.story, story, step, 'a quarter screen on')));
+            }
+          }
+          expect(problems, `${layout} ${viewport.width}×${viewport.height}`).toEqual([]);
+          // The second look is not vacuous: most steps stay active a quarter screen on.
+          expect(checkedLater).toBeGreaterThanOrEqual(story.steps.length / 2);
+          await open.close();
+        });
+      }
+    }
+  });
 }
