@@ -34,6 +34,7 @@ import {
   type BBox,
   type Position,
 } from '../src/lib/geo/clip.ts';
+import { SOURCE_MAX_ZOOM } from '../src/lib/draw/style.ts';
 import { TILE_SIZE } from '../src/lib/geo/camera.ts';
 
 /**
@@ -56,8 +57,11 @@ const MIN_PIXELS = 25;
  * view's) keeps fewer: as many as half a pixel at its closest zoom needs (`decimalsFor`).
  */
 const DECIMALS = 3;
-/** From this zoom on each vertex of the 1:10m data is kept. */
-const FULL_ZOOM = 10;
+/**
+ * From this zoom on each vertex of the 1:10m data is kept: the map cuts the basemap's tiles no
+ * closer (SOURCE_MAX_ZOOM, src/lib/draw/style.ts), and scales them up beyond.
+ */
+const FULL_ZOOM = SOURCE_MAX_ZOOM.basemap;
 /**
  * The gzipped size over which the build says the basemap is heavy for a phone (it comes before
  * the map's first view): a story seen close over a large area should have its detail extracted

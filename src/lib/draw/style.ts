@@ -25,6 +25,17 @@ export const FIRST_LAND_LAYER = 'land';
  */
 export const CLOSE_MIN_ZOOM = 9;
 export const WIDE_MIN_ZOOM = 6.5;
+/**
+ * The zoom each GeoJSON source is cut into tiles up to, as far as its data holds detail: closer,
+ * MapLibre scales those tiles up rather than cutting new ones in its worker at every zoom a
+ * flight passes (and uploading and drawing each). The basemap keeps every vertex of its 1:10m
+ * data from zoom 10 (geo/build-basemap.ts); the close detail is simplified to 10 m, about a
+ * pixel at zoom 13 (geo/extract-detail.ts); the route is a few lines, cut at zoom 10 with a
+ * finer simplification, within a pixel at zoom 12. (The world's 1:110m holds to zoom 4.)
+ */
+export const SOURCE_MAX_ZOOM = { basemap: 10, detail: 13, route: 10, world: 4 } as const;
+/** The route's simplification at SOURCE_MAX_ZOOM.route, in tile pixels (MapLibre's default 0.375). */
+export const ROUTE_TOLERANCE = 0.1;
 
 /** Colours shared by the map layers and the legend (see StoryMap.svelte). */
 export const COLORS = {
@@ -55,6 +66,7 @@ export function embeddedStyle(
       [BASEMAP_SOURCE]: {
         type: 'geojson',
         data: basemapUrl,
+        maxzoom: SOURCE_MAX_ZOOM.basemap,
         attribution: 'Natural Earth',
       },
     },

@@ -33,6 +33,8 @@ import {
   DETAIL_SOURCE,
   FIRST_LAND_LAYER,
   ROUTE_SOURCE,
+  ROUTE_TOLERANCE,
+  SOURCE_MAX_ZOOM,
   WORLD_SOURCE,
   detailLayers,
   embeddedStyle,
@@ -85,6 +87,8 @@ function addRouteOverlay(map: MapLibreMap): void {
     map.addSource(ROUTE_SOURCE, {
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },
+      maxzoom: SOURCE_MAX_ZOOM.route,
+      tolerance: ROUTE_TOLERANCE,
     });
   }
   for (const layer of routeLayers()) {
@@ -158,9 +162,8 @@ export function mountStoryMap(
       map.addSource(WORLD_SOURCE, {
         type: 'geojson',
         data: new URL(worldUrl, document.baseURI).href,
-        // Natural Earth 1:110m holds up to about zoom 4: closer, its tiles are scaled up, not
-        // cut again in the worker at every zoom a flight passes (half the world's tile loads).
-        maxzoom: 4,
+        // Half the world's tile loads were zooms its data does not hold.
+        maxzoom: SOURCE_MAX_ZOOM.world,
       });
       for (const layer of worldLayers(shownRegion)) {
         map.addLayer(layer, map.getLayer(FIRST_LAND_LAYER) ? FIRST_LAND_LAYER : undefined);
@@ -168,6 +171,7 @@ export function mountStoryMap(
       map.addSource(DETAIL_SOURCE, {
         type: 'geojson',
         data: new URL(detailUrl, document.baseURI).href,
+        maxzoom: SOURCE_MAX_ZOOM.detail,
         // Credited only where the story has detail extracted from them.
         ...(hasDetail && { attribution: 'GSHHG, WDBII' }),
       });
