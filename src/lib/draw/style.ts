@@ -67,6 +67,10 @@ export function embeddedStyle(
         type: 'geojson',
         data: basemapUrl,
         maxzoom: SOURCE_MAX_ZOOM.basemap,
+        // Simplified to a pixel at each zoom (MapLibre's default, 0.375, keeps more vertices
+        // than a coast drawn 0.6 to 1.4 px wide shows): the land and coast are the most costly
+        // layers of a map frame in software WebGL, a third of it in the first view at 390×844.
+        tolerance: 1,
         attribution: 'Natural Earth',
       },
     },
@@ -80,7 +84,9 @@ export function embeddedStyle(
         type: 'fill',
         source: BASEMAP_SOURCE,
         filter: ['==', ['get', 'kind'], 'land'],
-        paint: { 'fill-color': landColour(regionCountries) },
+        // No antialiasing pass (an outline of every polygon drawn again): the coast drawn next
+        // is that outline.
+        paint: { 'fill-color': landColour(regionCountries), 'fill-antialias': false },
       },
       {
         // The coastline is the land's edge (the basemap keeps no second copy of it); where two
