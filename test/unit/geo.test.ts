@@ -465,7 +465,7 @@ describe("a story's basemap, cut from its cameras", () => {
   it("shades the story's region on the live map, and nothing without one", () => {
     const landFill = (regionCountries: string[]) =>
       embeddedStyle('/basemap.json', regionCountries).layers.find((l) => l.id === 'land')!.paint;
-    expect(landFill(['408', '410'])).toEqual({
+    expect(landFill(['408', '410'])).toMatchObject({
       'fill-color': [
         'case',
         ['in', ['get', 'id'], ['literal', ['408', '410']]],
