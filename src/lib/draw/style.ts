@@ -34,7 +34,10 @@ export const WIDE_MIN_ZOOM = 6.5;
  * finer simplification, within a pixel at zoom 12. (The world's 1:110m holds to zoom 4.)
  */
 export const SOURCE_MAX_ZOOM = { basemap: 10, detail: 13, route: 10, world: 4 } as const;
-/** The route's simplification at SOURCE_MAX_ZOOM.route, in tile pixels (MapLibre's default 0.375). */
+/**
+ * The route's simplification, in pixels of each zoom it is cut at (MapLibre's default 0.375):
+ * finer, as its zoom 10 tiles are drawn up to zoom 12 and more, four times as large.
+ */
 export const ROUTE_TOLERANCE = 0.1;
 
 /** Colours shared by the map layers and the legend (see StoryMap.svelte). */
