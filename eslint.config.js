@@ -22,6 +22,8 @@ const LAYERS = [
   ['map', 'overlays', 'static-map', 'controls', 'scroll', 'embed', 'edit'],
   // The page, and what only the server renders of it.
   ['prerender', 'StoryPage.svelte'],
+  // The page's start: rendered for its script on the server, started by it in the browser.
+  ['start'],
 ];
 const RENDERERS = LAYERS[2];
 

@@ -7,6 +7,7 @@ import type { Plugin as PostcssPlugin } from 'postcss';
 import { defineConfig } from 'vitest/config';
 import { embedLoaderPlugin } from './src/lib/embed/vite-plugin.ts';
 import { storyPlugin } from './src/lib/story/vite-plugin.ts';
+import { startPlugin } from './src/lib/start/vite-plugin.ts';
 import { USED_MAPLIBRE_CLASSES, keepUsedRules } from './src/lib/map/maplibre-css.ts';
 import { NARROW_MEDIA } from './src/lib/layout.ts';
 
@@ -74,6 +75,7 @@ export default defineConfig({
   plugins: [
     storyPlugin({ root: import.meta.dirname, sections: 'src/lib/prerender/sections.ts' }),
     embedLoaderPlugin(),
+    startPlugin(import.meta.dirname),
     maplibreCss,
     serverOnly,
     sveltekit(),

@@ -2,9 +2,8 @@
  * The address and the story: a link to a step (`#rail`) opens on it, a changed hash moves
  * the reader there, and once the reader has entered a step the address follows the step being
  * read, without adding history entries (Back still leaves the story). Call during a
- * component's start (it uses SvelteKit's navigation hooks).
+ * component's start.
  */
-import { afterNavigate, replaceState } from '$app/navigation';
 import { onMount } from 'svelte';
 import { mayFollowStep, stepFromHash } from './navigation';
 
@@ -20,10 +19,6 @@ export interface AddressOptions {
 }
 
 export function followAddress(options: AddressOptions): void {
-  /** SvelteKit's router takes `replaceState` only once it has started (just after mount). */
-  let routerStarted = $state(false);
-  afterNavigate(() => queueMicrotask(() => (routerStarted = true)));
-
   onMount(() => {
     const linked = () => stepFromHash(window.location.hash, options.stepIds());
     // A link to a step opens on that step at once: the map's first view is a jump.
@@ -41,13 +36,13 @@ export function followAddress(options: AddressOptions): void {
   /** The address the page last wrote, or the story last reached. */
   let written: string | undefined;
   $effect(() => {
-    if (!activeId || !routerStarted || !options.following()) return;
+    if (!activeId || !options.following()) return;
     const wanted = `#${activeId}`;
     const current = window.location.hash;
     if (current === wanted) written = current;
     if (!mayFollowStep(current, wanted, written, options.stepIds())) return;
-    // eslint-disable-next-line svelte/no-navigation-without-resolve -- only the hash changes: same page, same path
-    replaceState(wanted, {});
+    // The page's own history entry keeps its state; only the hash changes.
+    history.replaceState(history.state, '', wanted);
     written = wanted;
   });
 }

@@ -37,6 +37,13 @@ describe('the import layers', { timeout: 120_000 }, () => {
         "import { stepState } from '../state/step-state.ts';\nexport const probe = stepState;"
       )
     ).toEqual([expect.stringMatching(/src\/lib\/story may not import state/)]);
+    // The page's start is above the page: the page never knows how it is started.
+    expect(
+      await layerProblems(
+        'src/lib/prerender/probe.ts',
+        "import { ROOT_ATTRIBUTE } from '../start/root';\nexport const probe = ROOT_ATTRIBUTE;"
+      )
+    ).toEqual([expect.stringMatching(/src\/lib\/prerender may not import start/)]);
   });
 
   it('refuse one renderer importing another, also on demand', async () => {
@@ -59,6 +66,12 @@ describe('the import layers', { timeout: 120_000 }, () => {
       await layerProblems(
         'src/lib/static-map/probe.ts',
         "import { placeLabels } from '../draw/placement';\nimport { ui } from '../strings';\nexport const probe = [placeLabels, ui];"
+      )
+    ).toEqual([]);
+    expect(
+      await layerProblems(
+        'src/lib/start/probe.ts',
+        "import StoryPage from '../StoryPage.svelte';\nimport { withHostEar } from '../prerender/host-ear';\nexport const probe = [StoryPage, withHostEar];"
       )
     ).toEqual([]);
   });

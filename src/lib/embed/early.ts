@@ -32,7 +32,7 @@ export const EARLY_EAR = '__storymapHostEar';
 /**
  * The page's own first script, inline in the head of every page (hooks.server.ts): in a
  * frame, it keeps the parent's messages from the moment the page is parsed. The app's script
- * is fetched only after the first paint (prerender/start-after-paint.ts), which can be after
+ * is fetched only after the first paint (start/after-paint.ts), which can be after
  * the frame's load event, when a @newswire/frames parent sends its one `frames:init`.
  * `window[EARLY_EAR]()` stops it and returns what it kept; {@link keepHostMessages} calls it.
  */
