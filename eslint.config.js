@@ -17,7 +17,15 @@ const LAYERS = [
   // layout constants, performance marks.
   ['story', 'geo', 'strings.ts', 'chart-strings.ts', 'static-html.ts', 'perf.ts', 'layout.ts'],
   // What the core becomes for a moment of reading, and what both maps draw by.
-  ['state', 'draw', 'navigation.ts', 'navigation.svelte.ts', 'motion.ts', 'motion.svelte.ts'],
+  [
+    'state',
+    'draw',
+    'navigation.ts',
+    'navigation.svelte.ts',
+    'motion.ts',
+    'motion.svelte.ts',
+    'list-position.svelte.ts',
+  ],
   // The renderers, each on its own.
   ['map', 'overlays', 'static-map', 'controls', 'scroll', 'embed', 'edit'],
   // The page, and what only the server renders of it.

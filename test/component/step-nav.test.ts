@@ -46,6 +46,28 @@ describe('the step navigation', () => {
     expect(list.style.getPropertyValue('--active')).toBe('7');
   });
 
+  it('marks the step being read and those before it, as the reader moves either way', () => {
+    const { props } = render(6, true, 2);
+    const state = () =>
+      [...document.querySelectorAll('li')].map((li) => {
+        const a = li.querySelector('a')!;
+        const current = a.getAttribute('aria-current') === 'step' && a.tabIndex === 0;
+        return current && li.classList.contains('active')
+          ? 'current'
+          : li.classList.contains('done')
+            ? 'done'
+            : 'ahead';
+      });
+    expect(state()).toEqual(['done', 'done', 'current', 'ahead', 'ahead', 'ahead']);
+    props.active = 5;
+    flushSync();
+    expect(state()).toEqual(['done', 'done', 'done', 'done', 'done', 'current']);
+    props.active = 0;
+    flushSync();
+    expect(state()).toEqual(['current', 'ahead', 'ahead', 'ahead', 'ahead', 'ahead']);
+    expect(document.querySelectorAll('a[tabindex="0"]')).toHaveLength(1);
+  });
+
   it('without the script, is a plain list from the first step', () => {
     const { nav, list } = render(200, false, 120);
     expect(nav.classList.contains('windowed')).toBe(false);
