@@ -9,9 +9,10 @@
  *   interleaved so a slow spell of the machine falls on every story alike;
  * - our code per step change: a step-by-step walk (reduced motion, so each change is a jump
  *   and the walk is quick) over the first and last steps, with a CPU profile; the main-thread
- *   time whose nearest script is the app's own (not MapLibre's), divided by the changes. The
- *   map applier's own measure (`app:step-change`) beside it;
- * - the JS heap after that walk, after a garbage collection.
+ *   time whose nearest script is the app's own (not MapLibre's), divided by the changes; the
+ *   median of several walks (WALKS), interleaved across the stories. The map applier's own
+ *   measure (`app:step-change`) beside it;
+ * - the JS heap after each walk, after a garbage collection (the median).
  *
  * The slope of each figure against the number of steps is a least-squares line through the
  * generated stories (the flagship's text and views, repeated: only the count changes).
@@ -46,6 +47,11 @@ const RUNS = Number(process.env.BENCH_GROWTH_RUNS ?? (QUICK ? 3 : 6));
 const SIZES = (process.env.BENCH_GROWTH_STEPS ?? '50,200').split(',').map(Number);
 /** Steps walked at each end of a story (a walk over all 200 would add minutes, not insight). */
 const WALKED = 20;
+/**
+ * Walks per story, interleaved across the stories: one walk's figure moved by half between
+ * two runs of the same builds (1.31–1.83 × at 200 steps), so each story's is a median.
+ */
+const WALKS = Number(process.env.BENCH_GROWTH_WALKS ?? (QUICK ? 3 : 5));
 const VIEWPORTS: Size[] = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
@@ -61,11 +67,17 @@ export interface GrowthStory {
   html: { raw: number; gzip: number };
   /** Per viewport (`1280x800`), every fresh load's times. */
   loads: Record<string, LoadTimes>;
-  /** Our code's main-thread time per step change, ms (from the CPU profile of the walk). */
+  /**
+   * Our code's main-thread time per step change, ms (from the CPU profile of each walk): the
+   * median of the walks, and each walk's.
+   */
   ourCodePerChange: number;
-  /** The map applier's own measure per change, ms. */
+  ourCodePerChangeWalks: number[];
+  /** The map applier's own measure per change, ms, over every walk. */
   applierMs: number[];
+  /** Step changes per walk. */
   changes: number;
+  /** After each walk: the median. */
   heapMb: number;
 }
 
@@ -230,17 +242,31 @@ export async function growth(chromium: string): Promise<Growth> {
         }
       }
     }
+    const sources = entries.map(({ folder }) =>
+      loadStory(readStoryFiles(ROOT, storyFolder(ROOT, folder)))
+    );
+    const walks = built.map(() => [] as Awaited<ReturnType<typeof walk>>[]);
+    for (let round = 0; round < WALKS; round++) {
+      // Each round in a turned order, as the loads.
+      for (let k = 0; k < built.length; k++) {
+        const index = (k + round) % built.length;
+        const entry = built[index]!;
+        walks[index]!.push(
+          await walk(
+            browser,
+            entry.site,
+            entry.folder,
+            sources[index]!.steps.map((step) => step.id)
+          )
+        );
+      }
+    }
     const stories: GrowthStory[] = [];
     for (const [index, entry] of built.entries()) {
-      const source = entries[index]!.folder;
-      const story = loadStory(readStoryFiles(ROOT, storyFolder(ROOT, source)));
+      const story = sources[index]!;
       const html = readFileSync(join(entry.folder, 'index.html'));
-      const walked = await walk(
-        browser,
-        entry.site,
-        entry.folder,
-        story.steps.map((s) => s.id)
-      );
+      const walked = walks[index]!;
+      const perChange = walked.map((one) => one.ourCodePerChange);
       stories.push({
         name: entry.name,
         steps: story.steps.length,
@@ -250,7 +276,11 @@ export async function growth(chromium: string): Promise<Growth> {
         buildSeconds: entry.build,
         html: { raw: html.length, gzip: gzipSync(html, { level: 9 }).length },
         loads: loads[index]!,
-        ...walked,
+        ourCodePerChange: median(perChange),
+        ourCodePerChangeWalks: perChange,
+        applierMs: walked.flatMap((one) => one.applierMs),
+        changes: walked[0]!.changes,
+        heapMb: median(walked.map((one) => one.heapMb)),
       });
       console.log(`  growth: ${entry.name} measured`);
     }
@@ -312,14 +342,17 @@ export function printGrowth({ stories, slopePer100Steps }: Growth): void {
   }
   row(
     'our code per step change, ms',
-    stories.map((s) => `${s.ourCodePerChange.toFixed(1)} (${s.changes})`)
+    // Changes per walk × walks.
+    stories.map(
+      (s) => `${s.ourCodePerChange.toFixed(1)} (${s.changes}×${s.ourCodePerChangeWalks.length})`
+    )
   );
   row(
     'map applier per change, median ms',
     stories.map((s) => median(s.applierMs).toFixed(2))
   );
   row(
-    'JS heap after the walk, MB',
+    'JS heap after a walk, MB',
     stories.map((s) => s.heapMb.toFixed(1))
   );
   console.log('slope per 100 more steps (generated stories):');
