@@ -236,20 +236,20 @@ function riverLayer(
 export function detailLayers(regionCountries: readonly string[]): LayerSpecification[] {
   return [
     {
-      id: 'detail-ground',
+      // The close area's ground in the sea's colour, and its land by country over it: one
+      // layer, so one shader program with the basemap's land (each program a map uses for the
+      // first time costs a frame about 80 ms in software WebGL; the ground alone, in a constant
+      // colour, took two: docs/performance.md). No antialiasing pass: the coast is drawn next.
+      id: 'detail-surface',
       type: 'fill',
       source: DETAIL_SOURCE,
       minzoom: CLOSE_MIN_ZOOM,
-      filter: isKind('ground'),
-      paint: { 'fill-color': COLORS.sea },
-    },
-    {
-      id: 'detail-land',
-      type: 'fill',
-      source: DETAIL_SOURCE,
-      minzoom: CLOSE_MIN_ZOOM,
-      filter: isKind('land'),
-      paint: { 'fill-color': landColour(regionCountries) },
+      filter: ['any', isKind('ground'), isKind('land')],
+      layout: { 'fill-sort-key': ['case', isKind('ground'), 0, 1] },
+      paint: {
+        'fill-color': ['case', isKind('ground'), COLORS.sea, landColour(regionCountries)],
+        'fill-antialias': false,
+      },
     },
     {
       id: 'detail-coast',
