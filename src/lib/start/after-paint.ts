@@ -22,7 +22,7 @@ export const NO_FRAME_MS = 500;
 
 /** The page's script in a build: its module and every module it imports, in load order. */
 export interface StartFiles {
-  /** The script's module, from the site's root (`_app/immutable/entry/story.X.js`). */
+  /** The script's module, from the site's root (`_app/immutable/chunks/<hash>.js`). */
   entry: string;
   /** The modules it imports (the entry's static imports, all the way down). */
   imports: string[];

@@ -10,7 +10,10 @@ import type { StartFiles } from './after-paint';
 /** The script's source, from the project's root (as Vite's dev server serves it). */
 export const START_SOURCE = 'src/lib/start/browser.svelte.ts';
 
-/** The built script's name: `_app/immutable/entry/story.<hash>.js`. */
+/**
+ * The name the client build is given for the script; its file is named by the bundler (a hash
+ * under `_app/immutable/chunks/`), so only the written-down files say where it is.
+ */
 export const START_NAME = 'entry/story';
 
 /**
