@@ -4,9 +4,13 @@
  * console errors, and a readable page when WebGL is missing. (Every step at every screen size
  * is held to showing its subject in readability.test.ts.)
  */
+import type { LayerSpecification } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PAINT_PROPERTY_SAMPLE } from '../../src/lib/draw/style';
+import { WARM_UP_SOURCE, warmUpFeatures, warmUpPlan } from '../../src/lib/draw/warm-up';
 import { camerasMatch, type Camera } from '../../src/lib/geo/camera';
+import type { LngLat } from '../../src/lib/story/types';
 import { committedStory } from '../unit/helpers';
 import {
   MAP,
@@ -26,6 +30,7 @@ const lastStep = story.steps.at(-1)!;
 /** A camera within this of its target counts as on target (data-camera is rounded). */
 const TOLERANCE = { pixels: 3, zoom: 0.02, degrees: 0.6 };
 const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
 
 describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   const env = useSiteAndBrowser(chromiumPath);
@@ -187,6 +192,73 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await waitForSettled(page, lastStep.id);
     await expectAsOpened(page, lastStep.id);
     await page.close();
+  });
+
+  it('compiles, once the first view is drawn, every shader program a later step uses, and shows none of it', async () => {
+    // With reduced motion each step is a jump: its view is drawn the moment it settles.
+    const context = await env.browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const issues = watchPage(page, env.site.origin);
+    watched.push(issues);
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      // The software renderer's own notes on reading pixels back are not the page's.
+      if (message.type() === 'warning' && !message.text().includes('GL Driver Message')) {
+        warnings.push(message.text());
+      }
+    });
+    await page.goto(`${env.site.origin}/?debug`);
+    await waitForSettled(page, story.steps[0]!.id);
+    await page.evaluate('window.__storyMapWarmUp');
+    const programs = async () =>
+      (await page.evaluate(
+        'Object.keys(window.__storyMap.painter.programCache.programs)'
+      )) as string[];
+    const compiled = new Set(await programs());
+
+    // Hidden: the same copies, drawn again on the settled first view, change no pixel of it.
+    const before = await page.locator(MAP).screenshot();
+    const layers = (await page.evaluate(
+      'window.__storyMap.getStyle().layers'
+    )) as LayerSpecification[];
+    const plan = warmUpPlan(layers);
+    expect(
+      plan,
+      'the built-in style has an opaque background to hide the warm-up under'
+    ).toBeDefined();
+    const [from, to] = (await page.evaluate(`(() => {
+      const map = window.__storyMap;
+      const centre = map.project(map.getCenter());
+      return [map.getCenter().toArray(), map.unproject([centre.x + 6, centre.y + 6]).toArray()];
+    })()`)) as [LngLat, LngLat];
+    await page.evaluate(
+      `new Promise((resolve) => {
+        const map = window.__storyMap;
+        const { source, plan, data } = ${JSON.stringify({
+          source: WARM_UP_SOURCE,
+          plan,
+          data: warmUpFeatures(from, to, PAINT_PROPERTY_SAMPLE),
+        })};
+        map.addSource(source, { type: 'geojson', data });
+        for (const layer of plan.layers) map.addLayer(layer, plan.before);
+        map.once('idle', resolve);
+      })`
+    );
+    const drawn = (await page.evaluate(
+      `window.__storyMap.getStyle().layers.filter((l) => l.source === ${JSON.stringify(WARM_UP_SOURCE)}).length`
+    )) as number;
+    expect(drawn).toBe(plan!.layers.length);
+    expect((await page.locator(MAP).screenshot()).equals(before)).toBe(true);
+
+    // Compiled: no later step's view needs a program the map has not compiled yet.
+    for (const step of story.steps.slice(1)) {
+      await page.evaluate((id) => (window.location.hash = id), step.id);
+      await waitForSettled(page, step.id);
+      const fresh = (await programs()).filter((key) => !compiled.has(key));
+      expect(fresh, `new programs at ${step.id}`).toEqual([]);
+    }
+    expect(warnings).toEqual([]);
+    await context.close();
   });
 
   it("keeps every step's prerendered text when the page comes to life", async () => {

@@ -32,6 +32,7 @@ import {
   BASEMAP_SOURCE,
   DETAIL_SOURCE,
   FIRST_LAND_LAYER,
+  PAINT_PROPERTY_SAMPLE,
   ROUTE_SOURCE,
   ROUTE_TOLERANCE,
   SOURCE_MAX_ZOOM,
@@ -41,6 +42,7 @@ import {
   routeLayers,
   worldLayers,
 } from '../draw/style';
+import { WARM_UP_SOURCE, warmUpFeatures, warmUpPlan } from '../draw/warm-up';
 import { ui } from '../strings';
 
 export interface MountOptions extends Omit<ControllerOptions, 'viewport'> {
@@ -145,15 +147,49 @@ export function mountStoryMap(
 
     // Test hook: with ?debug in the address, tests reach the map (to compare overlays with
     // map.project frame by frame). Readers never add it; it exposes nothing they lack.
+    let warmUpDone = () => {};
+    const warmedUpPromise = new Promise<void>((done) => (warmUpDone = done));
     if (new URLSearchParams(window.location.search).has('debug')) {
-      Object.assign(window, { __storyMap: map });
+      // And when the warm-up below is over (at once where the style has none).
+      Object.assign(window, { __storyMap: map, __storyMapWarmUp: warmedUpPromise });
     }
     let usingFallback = style === fallback;
     let controller: StoryMapController | undefined;
     let afterFirstView = false;
 
+    // Once, after the first view: every layer drawn once, hidden, so the shader programs later
+    // views use are compiled while the reader reads, not during a flight (draw/warm-up.ts).
+    let warmedUp = false;
+    let finishWarmUp: (() => void) | undefined;
+    const warmUp = () => {
+      if (warmedUp) return;
+      warmedUp = true;
+      const plan = warmUpPlan(map.getStyle().layers);
+      if (!plan) return warmUpDone();
+      const centre = map.project(map.getCenter());
+      const near = map.unproject([centre.x + 6, centre.y + 6]);
+      const from = map.getCenter();
+      map.addSource(WARM_UP_SOURCE, {
+        type: 'geojson',
+        data: warmUpFeatures([from.lng, from.lat], [near.lng, near.lat], PAINT_PROPERTY_SAMPLE),
+      });
+      for (const layer of plan.layers) map.addLayer(layer, plan.before);
+      finishWarmUp = () => {
+        finishWarmUp = undefined;
+        // Gone with the style if a new one was set meanwhile (the dev preview's).
+        for (const layer of plan.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+        if (map.getSource(WARM_UP_SOURCE)) map.removeSource(WARM_UP_SOURCE);
+        warmUpDone();
+      };
+      // Idle: every source's tiles in place and drawn, the copies with them.
+      map.once('idle', () => finishWarmUp?.());
+    };
+
     const addAfterFirstView = () => {
-      if (!usingFallback || map.getSource(DETAIL_SOURCE)) return;
+      // A newsroom's style draws its own layers: no additions, and no warm-up of them (their
+      // paint may read properties the warm-up's geometry does not have).
+      if (!usingFallback) return warmUpDone();
+      if (map.getSource(DETAIL_SOURCE)) return;
       // Within the first view the whole basemap differs only where later steps look closer:
       // a pixel or two of coast there, refined a moment after the first view.
       map
@@ -180,6 +216,7 @@ export function mountStoryMap(
       for (const layer of detailLayers(shownRegion)) {
         if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(below) ? below : undefined);
       }
+      warmUp();
     };
 
     const onStyleLoad = () => {
