@@ -40,7 +40,6 @@ export const SOURCE_MAX_ZOOM = { basemap: 10, detail: 13, route: 10, world: 4 } 
  */
 export const ROUTE_TOLERANCE = 0.1;
 
-/** Colours shared by the map layers and the legend (see StoryMap.svelte). */
 /**
  * A value, of the type the style expects, for every feature property the built-in style's
  * paint and layout read (its filters aside). The warm-up's geometry carries them
@@ -52,6 +51,7 @@ export const PAINT_PROPERTY_SAMPLE: Readonly<Record<string, string | number>> = 
   level: 1,
 };
 
+/** Colours shared by the map layers and the legend (see StoryMap.svelte). */
 export const COLORS = {
   sea: '#dce6ee',
   land: '#f6f4ef',

@@ -21,7 +21,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import type { LngLat } from '../story/types';
 
-/** The warm-up's one source: a short line and a small square, in view. */
+/** The warm-up's one source: a short line, a small square and a point, in view. */
 export const WARM_UP_SOURCE = 'storymap-warm-up';
 const WARM_UP_PREFIX = `${WARM_UP_SOURCE}:`;
 

@@ -145,10 +145,10 @@ export function mountStoryMap(
       return;
     }
 
-    // Test hook: with ?debug in the address, tests reach the map (to compare overlays with
-    // map.project frame by frame). Readers never add it; it exposes nothing they lack.
     let warmUpDone = () => {};
     const warmedUpPromise = new Promise<void>((done) => (warmUpDone = done));
+    // Test hook: with ?debug in the address, tests reach the map (to compare overlays with
+    // map.project frame by frame). Readers never add it; it exposes nothing they lack.
     if (new URLSearchParams(window.location.search).has('debug')) {
       // And when the warm-up below is over (at once where the style has none).
       Object.assign(window, { __storyMap: map, __storyMapWarmUp: warmedUpPromise });
@@ -160,7 +160,6 @@ export function mountStoryMap(
     // Once, after the first view: every layer drawn once, hidden, so the shader programs later
     // views use are compiled while the reader reads, not during a flight (draw/warm-up.ts).
     let warmedUp = false;
-    let finishWarmUp: (() => void) | undefined;
     const warmUp = () => {
       if (warmedUp) return;
       warmedUp = true;
@@ -174,15 +173,13 @@ export function mountStoryMap(
         data: warmUpFeatures([from.lng, from.lat], [near.lng, near.lat], PAINT_PROPERTY_SAMPLE),
       });
       for (const layer of plan.layers) map.addLayer(layer, plan.before);
-      finishWarmUp = () => {
-        finishWarmUp = undefined;
+      // Idle: every source's tiles in place and drawn, the copies with them.
+      map.once('idle', () => {
         // Gone with the style if a new one was set meanwhile (the dev preview's).
         for (const layer of plan.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
         if (map.getSource(WARM_UP_SOURCE)) map.removeSource(WARM_UP_SOURCE);
         warmUpDone();
-      };
-      // Idle: every source's tiles in place and drawn, the copies with them.
-      map.once('idle', () => finishWarmUp?.());
+      });
     };
 
     const addAfterFirstView = () => {
