@@ -261,6 +261,42 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await context.close();
   });
 
+  it('leaves out the sky pass of a style without a sky, which would change no pixel', async () => {
+    const context = await env.browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    watched.push(watchPage(page, env.site.origin));
+    await page.goto(`${env.site.origin}/?debug`);
+    await waitForSettled(page, story.steps[0]!.id);
+    await page.evaluate('window.__storyMapWarmUp');
+    const skyPrograms = async () =>
+      (
+        (await page.evaluate(
+          'Object.keys(window.__storyMap.painter.programCache.programs)'
+        )) as string[]
+      ).filter((key) => key.startsWith('sky'));
+    expect(await page.evaluate('window.__storyMap.getSky()')).toBeUndefined();
+    expect(await skyPrograms(), 'the sky drawn without a sky in the style').toEqual([]);
+    // Tilted as far as a step may be, the horizon in view: where a sky would show.
+    await page.evaluate(`new Promise((resolve) => {
+      window.__storyMap.once('idle', resolve);
+      window.__storyMap.jumpTo({ pitch: 85 });
+    })`);
+    expect(await skyPrograms()).toEqual([]);
+    const without = await page.locator(MAP).screenshot();
+
+    // The same sky, transparent as MapLibre's default, set in the style: now it is drawn.
+    await page.evaluate(`new Promise((resolve) => {
+      const map = window.__storyMap;
+      const none = 'rgba(0, 0, 0, 0)';
+      map.setSky({ 'sky-color': none, 'horizon-color': none, 'fog-color': none, 'atmosphere-blend': 0 });
+      map.once('idle', resolve);
+      map.triggerRepaint();
+    })`);
+    expect(await skyPrograms()).not.toEqual([]);
+    expect((await page.locator(MAP).screenshot()).equals(without)).toBe(true);
+    await context.close();
+  });
+
   it("keeps every step's prerendered text when the page comes to life", async () => {
     // The script carries no step prose (vite-plugin.ts browserStory): hydration must keep it.
     const page = await openStory({ width: 1280, height: 800 });

@@ -43,6 +43,7 @@ import {
   worldLayers,
 } from '../draw/style';
 import { WARM_UP_SOURCE, warmUpFeatures, warmUpPlan } from '../draw/warm-up';
+import { skipEmptySky } from './sky';
 import { ui } from '../strings';
 
 export interface MountOptions extends Omit<ControllerOptions, 'viewport'> {
@@ -144,6 +145,7 @@ export function mountStoryMap(
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    skipEmptySky(map);
 
     let warmUpDone = () => {};
     const warmedUpPromise = new Promise<void>((done) => (warmUpDone = done));
