@@ -113,16 +113,16 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     expect(await page.$$('[data-step-link]')).toHaveLength(story.steps.length);
     expect(await page.$$('[data-step-link][aria-current]')).toHaveLength(0);
     // The whole route first, then each step whose view differs from the one before, with
-    // its static map, described; every one of them loads as an SVG. (The copies for the
-    // unrolled layout and print stay hidden and unloaded.)
-    expect(
-      await page.$$eval('.live-alternative', (boxes) =>
-        boxes.every((box) => getComputedStyle(box).display === 'none')
-      )
-    ).toBe(true);
+    // its static map, described; every one of them loads as an SVG. (The others, for the
+    // unrolled layout and print, stay hidden and unloaded.)
+    const hiddenLoaded = await page.$$eval('.story img.static-map', (images) =>
+      images
+        .filter((image) => !image.checkVisibility())
+        .map((image) => (image as HTMLImageElement).naturalWidth > 0)
+    );
     const maps = await page.$$eval('.story img.static-map', (images) =>
       images
-        .filter((image) => !image.closest('.live-alternative'))
+        .filter((image) => image.checkVisibility())
         .map((image) => ({
           src: (image as HTMLImageElement).currentSrc,
           alt: image.getAttribute('alt'),
@@ -135,6 +135,7 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
       (step, i) => i === 0 || JSON.stringify(step.map) !== JSON.stringify(story.steps[i - 1]!.map)
     );
     expect(maps.map((map) => map.step)).toEqual([undefined, ...changing.map((step) => step.id)]);
+    expect(hiddenLoaded).toEqual(story.steps.slice(changing.length).map(() => false));
     expect(maps[0]!.src).toMatch(/\/overview\.svg$/);
     for (const map of maps) {
       expect(map.alt).toMatch(/^(The whole route|The map shows)/);
@@ -152,7 +153,7 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await page.reload();
     const narrowMaps = await page.$$eval('.story picture img', (images) =>
       images
-        .filter((image) => !image.closest('.live-alternative'))
+        .filter((image) => image.checkVisibility())
         .map((image) => ({
           src: (image as HTMLImageElement).currentSrc,
           loaded:
