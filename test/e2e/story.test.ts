@@ -5,7 +5,7 @@
  * is held to showing its subject in readability.test.ts.)
  */
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAINT_PROPERTY_SAMPLE } from '../../src/lib/draw/style';
 import { WARM_UP_SOURCE, warmUpFeatures, warmUpPlan } from '../../src/lib/draw/warm-up';
@@ -42,6 +42,30 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     await page.goto(`${env.site.origin}/`);
     return page;
   }
+
+  /**
+   * The story on a phone with reduced motion (each step a jump, drawn the moment it settles),
+   * its map reachable (?debug), settled on the first step and warmed up. `watch` sees the page
+   * before it loads.
+   */
+  async function openStillPhoneMap(
+    watch?: (page: Page) => void
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await env.browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    watched.push(watchPage(page, env.site.origin));
+    watch?.(page);
+    await page.goto(`${env.site.origin}/?debug`);
+    await waitForSettled(page, story.steps[0]!.id);
+    await page.evaluate('window.__storyMapWarmUp');
+    return { context, page };
+  }
+
+  /** The keys of the shader programs the map has compiled so far. */
+  const compiledPrograms = async (page: Page) =>
+    (await page.evaluate(
+      'Object.keys(window.__storyMap.painter.programCache.programs)'
+    )) as string[];
 
   /** What a reader who opens each step by its address at 1280×800 sees, found once a step. */
   const opened = new Map<string, Promise<Camera>>();
@@ -196,26 +220,16 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   });
 
   it('compiles, once the first view is drawn, every shader program a later step uses, and shows none of it', async () => {
-    // With reduced motion each step is a jump: its view is drawn the moment it settles.
-    const context = await env.browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    const issues = watchPage(page, env.site.origin);
-    watched.push(issues);
     const warnings: string[] = [];
-    page.on('console', (message) => {
-      // The software renderer's own notes on reading pixels back are not the page's.
-      if (message.type() === 'warning' && !message.text().includes('GL Driver Message')) {
-        warnings.push(message.text());
-      }
-    });
-    await page.goto(`${env.site.origin}/?debug`);
-    await waitForSettled(page, story.steps[0]!.id);
-    await page.evaluate('window.__storyMapWarmUp');
-    const programs = async () =>
-      (await page.evaluate(
-        'Object.keys(window.__storyMap.painter.programCache.programs)'
-      )) as string[];
-    const compiled = new Set(await programs());
+    const { context, page } = await openStillPhoneMap((page) =>
+      page.on('console', (message) => {
+        // The software renderer's own notes on reading pixels back are not the page's.
+        if (message.type() === 'warning' && !message.text().includes('GL Driver Message')) {
+          warnings.push(message.text());
+        }
+      })
+    );
+    const compiled = new Set(await compiledPrograms(page));
 
     // Hidden: the same copies, drawn again on the settled first view, change no pixel of it.
     const before = await page.locator(MAP).screenshot();
@@ -255,7 +269,7 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
     for (const step of story.steps.slice(1)) {
       await page.evaluate((id) => (window.location.hash = id), step.id);
       await waitForSettled(page, step.id);
-      const fresh = (await programs()).filter((key) => !compiled.has(key));
+      const fresh = (await compiledPrograms(page)).filter((key) => !compiled.has(key));
       expect(fresh, `new programs at ${step.id}`).toEqual([]);
     }
     expect(warnings).toEqual([]);
@@ -263,18 +277,9 @@ describe.skipIf(!chromiumPath)('the built story in Chromium', () => {
   });
 
   it('leaves out the sky pass of a style without a sky, which would change no pixel', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    watched.push(watchPage(page, env.site.origin));
-    await page.goto(`${env.site.origin}/?debug`);
-    await waitForSettled(page, story.steps[0]!.id);
-    await page.evaluate('window.__storyMapWarmUp');
+    const { context, page } = await openStillPhoneMap();
     const skyPrograms = async () =>
-      (
-        (await page.evaluate(
-          'Object.keys(window.__storyMap.painter.programCache.programs)'
-        )) as string[]
-      ).filter((key) => key.startsWith('sky'));
+      (await compiledPrograms(page)).filter((key) => key.startsWith('sky'));
     expect(await page.evaluate('window.__storyMap.getSky()')).toBeUndefined();
     expect(await skyPrograms(), 'the sky drawn without a sky in the style').toEqual([]);
     // Tilted as far as a step may be, the horizon in view: where a sky would show.
