@@ -3,17 +3,20 @@
  * builds them: a story whose steps span continents (test/fixtures/world) gets a basemap cut
  * from its own cameras, and every step settles with land drawn under it; so does the story
  * `npm run new-story` writes; a story with images on its cards, a step for the map alone and
- * its cards on the right (test/fixtures/media) shows each as its readers need. (Imported
+ * its cards on the right (test/fixtures/media) shows each as its readers need; a story of many
+ * steps (the engine's fixture, its steps repeated) lays out its step column only near the
+ * screen until the script runs, and draws a phone's bar of its steps as one bar. (Imported
  * stories: imported.test.ts.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newStory } from '../../src/cli/new-story';
 import { readStoryFiles, storyFolder } from '../../src/lib/story/files';
 import { loadStory } from '../../src/lib/story/load';
-import type { Story } from '../../src/lib/story/types';
+import type { Story, StoryDocument } from '../../src/lib/story/types';
 import { worldStory } from '../unit/helpers';
 import { MAP, ROOT, findChromium, scrollToStep, waitForSettled, watchPage } from './harness';
 import { useBuiltStory } from './hooks';
@@ -169,6 +172,118 @@ describe.skipIf(!chromiumPath)(
     });
   }
 );
+
+describe.skipIf(!chromiumPath)('a story of many steps', () => {
+  const scratch = mkdtempSync(join(ROOT, '.tmp-many-steps-'));
+  const count = 80;
+  const folder = relative(ROOT, manySteps(join(scratch, 'story'), count));
+  const env = useBuiltStory(chromiumPath, folder, scratch);
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  /** Whether each step's link in the step column or bar is rendered (not skipped by `content-visibility`). */
+  const linksRendered = (page: Page) =>
+    page.$$eval('[data-step-link]', (links) =>
+      links.map((link) => link.checkVisibility({ contentVisibilityAuto: true }))
+    );
+
+  it('lays out, before the script starts, only the part of the step column near the screen', async () => {
+    const context = await env.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.site.origin}/`);
+    const rendered = await linksRendered(page);
+    expect(rendered).toHaveLength(count);
+    // The column (28 px a step) runs far below the screen: its head is drawn, its foot not yet.
+    expect(rendered[0]).toBe(true);
+    expect(rendered.at(-1)).toBe(false);
+    // Every step is still a named link, and one drawn once a reader's Tab reaches it.
+    expect(
+      await page.getByRole('link', { name: `Step ${count} of ${count}:`, exact: false }).count()
+    ).toBe(1);
+    await page.locator('[data-step-link]').last().focus();
+    await expect.poll(async () => (await linksRendered(page)).at(-1)).toBe(true);
+    await context.close();
+  });
+
+  it('lays out the whole column once the script runs (the step links move in it)', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${env.site.origin}/`);
+    await page.waitForSelector(`${MAP}[data-active-step]`, { timeout: 60_000 });
+    expect(await linksRendered(page)).toEqual(Array.from({ length: count }, () => true));
+    await page.close();
+  });
+
+  it('draws a phone’s bar of many steps as one bar, filled as far as the reader has read', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await env.browser.newContext({
+        viewport: { width: 390, height: 844 },
+        reducedMotion: 'reduce',
+        javaScriptEnabled,
+      });
+      const page = await context.newPage();
+      await page.goto(`${env.site.origin}/`);
+      const links = page.locator('[data-step-link]');
+      const reading = count / 2;
+      if (javaScriptEnabled) {
+        const id = (await links.nth(reading).getAttribute('data-step-link'))!;
+        await page.waitForSelector(`${MAP}[data-active-step]`, { timeout: 60_000 });
+        await followStepLink(page.mainFrame(), id);
+        await waitForSettled(page, id);
+      }
+      // No step draws a segment of its own.
+      expect(
+        await links.evaluateAll((all) => all.map((a) => getComputedStyle(a, '::before').content))
+      ).toEqual(Array.from({ length: count }, () => 'none'));
+      // The bar's middle line, across the step read a quarter of the way and the one a quarter
+      // further on than the step being read: read is blue, not yet read is white.
+      const bar = (await page.locator('.step-nav ol').boundingBox())!;
+      const at = async (index: number) => {
+        const link = (await links.nth(index).boundingBox())!;
+        return pixel(page, link.x + link.width / 2, bar.y + 12);
+      };
+      const [read, unread] = [await at(count / 4), await at((3 * count) / 4)];
+      expect(isWhite(unread), `unread ${unread}`).toBe(true);
+      // Without the script no step is marked: the bar is empty.
+      expect(isWhite(read), `read ${read}`).toBe(!javaScriptEnabled);
+      if (javaScriptEnabled) expect(read[2] - read[0], `read ${read}`).toBeGreaterThan(40);
+      await context.close();
+    }
+  });
+});
+
+/**
+ * The engine's fixture story (test/fixtures/engine) with its steps repeated to `count`, each
+ * copy after the first under an id and a title of its own, written into `folder`.
+ */
+function manySteps(folder: string, count: number): string {
+  const fixture = join(ROOT, 'test/fixtures/engine');
+  const story = JSON.parse(readFileSync(join(fixture, 'story.json'), 'utf8')) as StoryDocument;
+  const steps = story.steps;
+  story.steps = Array.from({ length: count }, (_, index) => {
+    const step = steps[index % steps.length]!;
+    return index < steps.length
+      ? step
+      : { ...step, id: `${step.id}-${index}`, title: `${step.title} (${index + 1})` };
+  });
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'story.json'), JSON.stringify(story));
+  for (const file of ['places.geojson', 'route.geojson']) {
+    copyFileSync(join(fixture, file), join(folder, file));
+  }
+  return folder;
+}
+
+/** The colour of one CSS pixel of the page's screen, as [red, green, blue]. */
+async function pixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({
+    clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 },
+  });
+  const { data } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return [data[0]!, data[1]!, data[2]!];
+}
+
+const isWhite = ([red, green, blue]: [number, number, number]) => Math.min(red, green, blue) > 225;
 
 /**
  * Each step of `story`, reached by its address, and whether the basemap's land (its own layer,
