@@ -7,6 +7,8 @@
  * - build time, and the page's HTML (raw and gzipped);
  * - first step text laid out and first settled map, fresh loads at 1280×800 and 390×844,
  *   interleaved so a slow spell of the machine falls on every story alike;
+ * - before the first text, from traced loads (loads.ts, `tracedLoadOnce`): the HTML parser's
+ *   time, and the browser's style and layout: which of the two grows with the story;
  * - our code per step change: a step-by-step walk (reduced motion, so each change is a jump
  *   and the walk is quick) over the first and last steps, with a CPU profile; the main-thread
  *   time whose nearest script is the app's own (not MapLibre's), divided by the changes; the
@@ -36,13 +38,22 @@ import {
   waitForSettled,
   type Site,
 } from '../test/e2e/harness';
-import { BETWEEN_LOADS_MS, STORY_SETTLED, loadOnce, type LoadTimes } from './loads';
+import {
+  BETWEEN_LOADS_MS,
+  STORY_SETTLED,
+  loadOnce,
+  tracedLoadOnce,
+  type BeforeFirstText,
+  type LoadTimes,
+} from './loads';
 import { LONG_STORY, writeLongStory } from './long-story';
 import { heapAfterGc, median } from './scroll';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** Fresh loads per story and viewport. */
 const RUNS = Number(process.env.BENCH_GROWTH_RUNS ?? (QUICK ? 3 : 6));
+/** Traced fresh loads per story and viewport (where the time before the first text goes). */
+const TRACED_RUNS = Number(process.env.BENCH_GROWTH_TRACED_RUNS ?? (QUICK ? 2 : 4));
 /** Steps of the generated stories. */
 const SIZES = (process.env.BENCH_GROWTH_STEPS ?? '50,200').split(',').map(Number);
 /** Steps walked at each end of a story (a walk over all 200 would add minutes, not insight). */
@@ -67,6 +78,8 @@ export interface GrowthStory {
   html: { raw: number; gzip: number };
   /** Per viewport (`1280x800`), every fresh load's times. */
   loads: Record<string, LoadTimes>;
+  /** Per viewport, every traced load's parse and layout before the first text. */
+  beforeFirstText: Record<string, BeforeFirstText>;
   /**
    * Our code's main-thread time per step change, ms (from the CPU profile of each walk): the
    * median of the walks, and each walk's.
@@ -242,6 +255,28 @@ export async function growth(chromium: string): Promise<Growth> {
         }
       }
     }
+    const traced = built.map(() =>
+      Object.fromEntries(
+        VIEWPORTS.map((v) => [
+          `${v.width}x${v.height}`,
+          { parse: [], styleAndLayout: [] } as BeforeFirstText,
+        ])
+      )
+    );
+    for (let run = 0; run < TRACED_RUNS; run++) {
+      for (const viewport of VIEWPORTS) {
+        for (let k = 0; k < built.length; k++) {
+          const index = (k + run) % built.length;
+          await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
+          await tracedLoadOnce(
+            browser,
+            `${built[index]!.site.origin}/`,
+            viewport,
+            traced[index]![`${viewport.width}x${viewport.height}`]!
+          );
+        }
+      }
+    }
     const sources = entries.map(({ folder }) =>
       loadStory(readStoryFiles(ROOT, storyFolder(ROOT, folder)))
     );
@@ -276,6 +311,7 @@ export async function growth(chromium: string): Promise<Growth> {
         buildSeconds: entry.build,
         html: { raw: html.length, gzip: gzipSync(html, { level: 9 }).length },
         loads: loads[index]!,
+        beforeFirstText: traced[index]!,
         ourCodePerChange: median(perChange),
         ourCodePerChangeWalks: perChange,
         applierMs: walked.flatMap((one) => one.applierMs),
@@ -297,6 +333,12 @@ export async function growth(chromium: string): Promise<Growth> {
       const key = `${width}x${height}`;
       slopePer100Steps[`firstTextMs ${key}`] = per100((s) => median(s.loads[key]!.firstText));
       slopePer100Steps[`settledMs ${key}`] = per100((s) => median(s.loads[key]!.settled));
+      slopePer100Steps[`parseBeforeFirstTextMs ${key}`] = per100((s) =>
+        median(s.beforeFirstText[key]!.parse)
+      );
+      slopePer100Steps[`styleAndLayoutBeforeFirstTextMs ${key}`] = per100((s) =>
+        median(s.beforeFirstText[key]!.styleAndLayout)
+      );
     }
     return { stories, slopePer100Steps };
   } finally {
@@ -334,6 +376,13 @@ export function printGrowth({ stories, slopePer100Steps }: Growth): void {
     row(
       `first text ${key}, ms`,
       stories.map((s) => median(s.loads[key]!.firstText).toFixed(0))
+    );
+    row(
+      `  before it: parse / style+layout`,
+      stories.map(
+        (s) =>
+          `${median(s.beforeFirstText[key]!.parse).toFixed(1)} / ${median(s.beforeFirstText[key]!.styleAndLayout).toFixed(1)}`
+      )
     );
     row(
       `first settle ${key}, ms`,

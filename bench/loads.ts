@@ -6,12 +6,17 @@
 import type { Browser } from 'playwright-core';
 import type { Size } from '../src/lib/geo/camera';
 
+/** The mark the probe leaves when the first step's text is laid out (a trace finds it). */
+const FIRST_TEXT_MARK = 'storymap:first-text';
+
 /** Records, from the first frame, when the first step's text is laid out. */
 const FIRST_TEXT_PROBE = `(() => {
   const look = () => {
     const p = document.querySelector('[data-step-id] p');
-    if (p && p.getBoundingClientRect().height > 0) window.__firstText = performance.now();
-    else requestAnimationFrame(look);
+    if (p && p.getBoundingClientRect().height > 0) {
+      window.__firstText = performance.now();
+      performance.mark('${FIRST_TEXT_MARK}');
+    } else requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
 })()`;
@@ -66,3 +71,50 @@ export async function loadOnce(
  * can await, and a load started at once shares the machine's two cores with them.
  */
 export const BETWEEN_LOADS_MS = 1000;
+
+/** Where the main thread's time went before the first step's text was laid out, ms. */
+export interface BeforeFirstText {
+  /** The HTML parser's tasks. */
+  parse: number[];
+  /** Style and layout (the browser's own, and the probe's forced one). */
+  styleAndLayout: number[];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+}
+
+/**
+ * One fresh load, traced: how long the browser parsed, and styled and laid out, before the
+ * first step's text was laid out. What grows with a story's length shows here: the parser's
+ * time with the page's bytes, and layout with whatever is laid out before the first frame.
+ * Traced loads are slower than untraced ones: their first text is not one of `loadOnce`'s.
+ */
+export async function tracedLoadOnce(
+  browser: Browser,
+  url: string,
+  viewport: Size,
+  into: BeforeFirstText
+): Promise<void> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(FIRST_TEXT_PROBE);
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+  await page.goto(url);
+  await page.waitForFunction('window.__firstText !== undefined');
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+    traceEvents: TraceEvent[];
+  };
+  await context.close();
+  const mark = traceEvents.find((event) => event.name === FIRST_TEXT_MARK);
+  if (!mark) throw new Error(`the trace of ${url} has no ${FIRST_TEXT_MARK} mark`);
+  const before = (...names: string[]) =>
+    traceEvents
+      .filter((e) => names.includes(e.name) && e.ph === 'X' && e.ts <= mark.ts)
+      .reduce((total, e) => total + (e.dur ?? 0), 0) / 1000;
+  into.parse.push(before('ParseHTML'));
+  into.styleAndLayout.push(before('UpdateLayoutTree', 'Layout'));
+}
