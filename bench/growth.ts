@@ -186,6 +186,25 @@ async function walk(browser: Browser, site: Site, folder: string, stepIds: strin
   return { ourCodePerChange, applierMs, changes: walked.length, heapMb };
 }
 
+/**
+ * `rounds` fresh loads of each of `count` stories at each viewport, a pause before each: each
+ * round in a turned order, so no story always follows the same one.
+ */
+async function interleaved(
+  rounds: number,
+  count: number,
+  load: (index: number, viewport: Size) => Promise<void>
+): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    for (const viewport of VIEWPORTS) {
+      for (let k = 0; k < count; k++) {
+        await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
+        await load((k + round) % count, viewport);
+      }
+    }
+  }
+}
+
 /** Least-squares slope of `y` against `x`. */
 function slope(points: [number, number][]): number {
   const n = points.length;
@@ -239,22 +258,15 @@ export async function growth(chromium: string): Promise<Growth> {
         ])
       )
     );
-    for (let run = 0; run < RUNS; run++) {
-      for (const viewport of VIEWPORTS) {
-        // Each round in a turned order, so no story always follows the same one.
-        for (let k = 0; k < built.length; k++) {
-          const index = (k + run) % built.length;
-          await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
-          await loadOnce(
-            browser,
-            `${built[index]!.site.origin}/`,
-            STORY_SETTLED,
-            viewport,
-            loads[index]![`${viewport.width}x${viewport.height}`]!
-          );
-        }
-      }
-    }
+    await interleaved(RUNS, built.length, (index, viewport) =>
+      loadOnce(
+        browser,
+        `${built[index]!.site.origin}/`,
+        STORY_SETTLED,
+        viewport,
+        loads[index]![`${viewport.width}x${viewport.height}`]!
+      )
+    );
     const traced = built.map(() =>
       Object.fromEntries(
         VIEWPORTS.map((v) => [
@@ -263,20 +275,14 @@ export async function growth(chromium: string): Promise<Growth> {
         ])
       )
     );
-    for (let run = 0; run < TRACED_RUNS; run++) {
-      for (const viewport of VIEWPORTS) {
-        for (let k = 0; k < built.length; k++) {
-          const index = (k + run) % built.length;
-          await new Promise((resolve) => setTimeout(resolve, BETWEEN_LOADS_MS));
-          await tracedLoadOnce(
-            browser,
-            `${built[index]!.site.origin}/`,
-            viewport,
-            traced[index]![`${viewport.width}x${viewport.height}`]!
-          );
-        }
-      }
-    }
+    await interleaved(TRACED_RUNS, built.length, (index, viewport) =>
+      tracedLoadOnce(
+        browser,
+        `${built[index]!.site.origin}/`,
+        viewport,
+        traced[index]![`${viewport.width}x${viewport.height}`]!
+      )
+    );
     const sources = entries.map(({ folder }) =>
       loadStory(readStoryFiles(ROOT, storyFolder(ROOT, folder)))
     );

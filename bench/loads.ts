@@ -30,6 +30,13 @@ export interface LoadTimes {
   settled: number[];
 }
 
+/** A fresh context and page at `viewport`, the first text's probe in it before any script. */
+async function probedPage(browser: Browser, viewport: Size) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(FIRST_TEXT_PROBE);
+  return { context, page: await context.newPage() };
+}
+
 /** First paint, first text and first settled map of one fresh load. */
 export async function loadOnce(
   browser: Browser,
@@ -39,9 +46,7 @@ export async function loadOnce(
   viewport: Size,
   into: LoadTimes
 ): Promise<void> {
-  const context = await browser.newContext({ viewport });
-  await context.addInitScript(FIRST_TEXT_PROBE);
-  const page = await context.newPage();
+  const { context, page } = await probedPage(browser, viewport);
   await page.goto(url);
   if (settledExpression) {
     // A string, not a function: tsx's keepNames would add a helper the page does not have.
@@ -99,9 +104,7 @@ export async function tracedLoadOnce(
   viewport: Size,
   into: BeforeFirstText
 ): Promise<void> {
-  const context = await browser.newContext({ viewport });
-  await context.addInitScript(FIRST_TEXT_PROBE);
-  const page = await context.newPage();
+  const { context, page } = await probedPage(browser, viewport);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
   await page.goto(url);
   await page.waitForFunction('window.__firstText !== undefined');

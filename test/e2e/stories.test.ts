@@ -225,8 +225,8 @@ describe.skipIf(!chromiumPath)('a story of many steps', () => {
       expect(
         await links.evaluateAll((all) => all.map((a) => getComputedStyle(a, '::before').content))
       ).toEqual(Array.from({ length: count }, () => 'none'));
-      // The bar's middle line, across the step read a quarter of the way and the one a quarter
-      // further on than the step being read: read is blue, not yet read is white.
+      // Halfway down the bar, over the step a quarter of the way through (read) and the one
+      // three quarters through (not yet, the reader being halfway): blue, and white.
       const bar = (await page.locator('.step-nav ol').boundingBox())!;
       const at = async (index: number) => {
         const link = (await links.nth(index).boundingBox())!;
