@@ -6,7 +6,10 @@
  *
  * - build time, and the page's HTML (raw and gzipped);
  * - first step text laid out and first settled map, fresh loads at 1280×800 and 390×844,
- *   interleaved so a slow spell of the machine falls on every story alike;
+ *   interleaved so a slow spell of the machine falls on every story alike; and with them the
+ *   first text of each story's plain page (plain.ts: its text, no script), the floor the
+ *   flagship's first text is held to, at each length (it lays out all its text before its
+ *   first frame, so it grows faster than a page that lays out its first screen only);
  * - before the first text, from traced loads (loads.ts, `tracedLoadOnce`): the HTML parser's
  *   time, and the browser's style and layout: which of the two grows with the story;
  * - our code per step change: a step-by-step walk (reduced motion, so each change is a jump
@@ -21,7 +24,7 @@
  *
  * `tsx bench/growth.ts` runs it alone; `npm run bench` runs it after the side-by-side pages.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession } from 'playwright-core';
@@ -47,6 +50,7 @@ import {
   type LoadTimes,
 } from './loads';
 import { LONG_STORY, writeLongStory } from './long-story';
+import { plainPage } from './plain';
 import { heapAfterGc, median } from './scroll';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -78,6 +82,8 @@ export interface GrowthStory {
   html: { raw: number; gzip: number };
   /** Per viewport (`1280x800`), every fresh load's times. */
   loads: Record<string, LoadTimes>;
+  /** Per viewport, the first text of every fresh load of the story's plain page, ms. */
+  plainFirstText: Record<string, number[]>;
   /** Per viewport, every traced load's parse and layout before the first text. */
   beforeFirstText: Record<string, BeforeFirstText>;
   /**
@@ -233,9 +239,22 @@ export async function growth(chromium: string): Promise<Growth> {
       folder: relative(ROOT, folder),
     });
   }
+  const sources = entries.map(({ folder }) =>
+    loadStory(readStoryFiles(ROOT, storyFolder(ROOT, folder)))
+  );
   const browser = await launch(chromium);
   const built: { name: string; folder: string; site: Site; remove(): void; build: number }[] = [];
+  const plains: Site[] = [];
   try {
+    for (const [index, story] of sources.entries()) {
+      const folder = join(scratch, `plain-${index}`);
+      mkdirSync(folder);
+      writeFileSync(
+        join(folder, 'index.html'),
+        plainPage(story, `bench/growth.ts (${entries[index]!.name})`)
+      );
+      plains.push(await startSite(folder));
+    }
     for (const entry of entries) {
       const started = performance.now();
       const result = await buildSite(entry.folder, mkdtempSync(join(scratch, 'build-')));
@@ -258,15 +277,33 @@ export async function growth(chromium: string): Promise<Growth> {
         ])
       )
     );
-    await interleaved(RUNS, built.length, (index, viewport) =>
-      loadOnce(
-        browser,
-        `${built[index]!.site.origin}/`,
-        STORY_SETTLED,
-        viewport,
-        loads[index]![`${viewport.width}x${viewport.height}`]!
+    const plainLoads = built.map(() =>
+      Object.fromEntries(
+        VIEWPORTS.map((v) => [
+          `${v.width}x${v.height}`,
+          { fcp: [], firstText: [], settled: [] } as LoadTimes,
+        ])
       )
     );
+    // Each story's page and its plain page, interleaved together.
+    await interleaved(RUNS, 2 * built.length, (index, viewport) => {
+      const key = `${viewport.width}x${viewport.height}`;
+      return index < built.length
+        ? loadOnce(
+            browser,
+            `${built[index]!.site.origin}/`,
+            STORY_SETTLED,
+            viewport,
+            loads[index]![key]!
+          )
+        : loadOnce(
+            browser,
+            `${plains[index - built.length]!.origin}/`,
+            undefined,
+            viewport,
+            plainLoads[index - built.length]![key]!
+          );
+    });
     const traced = built.map(() =>
       Object.fromEntries(
         VIEWPORTS.map((v) => [
@@ -282,9 +319,6 @@ export async function growth(chromium: string): Promise<Growth> {
         viewport,
         traced[index]![`${viewport.width}x${viewport.height}`]!
       )
-    );
-    const sources = entries.map(({ folder }) =>
-      loadStory(readStoryFiles(ROOT, storyFolder(ROOT, folder)))
     );
     const walks = built.map(() => [] as Awaited<ReturnType<typeof walk>>[]);
     for (let round = 0; round < WALKS; round++) {
@@ -317,6 +351,9 @@ export async function growth(chromium: string): Promise<Growth> {
         buildSeconds: entry.build,
         html: { raw: html.length, gzip: gzipSync(html, { level: 9 }).length },
         loads: loads[index]!,
+        plainFirstText: Object.fromEntries(
+          Object.entries(plainLoads[index]!).map(([key, times]) => [key, times.firstText])
+        ),
         beforeFirstText: traced[index]!,
         ourCodePerChange: median(perChange),
         ourCodePerChangeWalks: perChange,
@@ -338,6 +375,9 @@ export async function growth(chromium: string): Promise<Growth> {
     for (const { width, height } of VIEWPORTS) {
       const key = `${width}x${height}`;
       slopePer100Steps[`firstTextMs ${key}`] = per100((s) => median(s.loads[key]!.firstText));
+      slopePer100Steps[`plainPageFirstTextMs ${key}`] = per100((s) =>
+        median(s.plainFirstText[key]!)
+      );
       slopePer100Steps[`settledMs ${key}`] = per100((s) => median(s.loads[key]!.settled));
       slopePer100Steps[`parseBeforeFirstTextMs ${key}`] = per100((s) =>
         median(s.beforeFirstText[key]!.parse)
@@ -349,6 +389,7 @@ export async function growth(chromium: string): Promise<Growth> {
     return { stories, slopePer100Steps };
   } finally {
     await browser.close();
+    for (const plain of plains) await plain.close();
     for (const entry of built) {
       await entry.site.close();
       entry.remove();
@@ -389,6 +430,10 @@ export function printGrowth({ stories, slopePer100Steps }: Growth): void {
         (s) =>
           `${median(s.beforeFirstText[key]!.parse).toFixed(1)} / ${median(s.beforeFirstText[key]!.styleAndLayout).toFixed(1)}`
       )
+    );
+    row(
+      `  its plain page's first text, ms`,
+      stories.map((s) => median(s.plainFirstText[key]!).toFixed(0))
     );
     row(
       `first settle ${key}, ms`,

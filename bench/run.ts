@@ -40,7 +40,6 @@ import type { Browser, Page } from 'playwright-core';
 import type { Size } from '../src/lib/geo/camera';
 import { embeddedStyle } from '../src/lib/draw/style';
 import { stepState } from '../src/lib/state/step-state';
-import { sourceDate } from '../src/lib/story/citations';
 import type { Story } from '../src/lib/story/types';
 import { committedStory } from '../test/unit/helpers';
 import { buildBasemap } from '../geo/build-basemap';
@@ -65,6 +64,7 @@ import {
 import { isMapLibreScript, loadedBeforeFirstSettle } from '../test/e2e/sizes';
 import { growth, printGrowth, type Growth } from './growth';
 import { BETWEEN_LOADS_MS, STORY_SETTLED, loadOnce, type LoadTimes } from './loads';
+import { plainPage } from './plain';
 
 /**
  * `BENCH_QUICK=1`: fewer runs of each measure (about a third of the time), for day-to-day
@@ -144,41 +144,9 @@ const SETTLED: Record<Target, string | undefined> = {
   plain: undefined,
 };
 
-/** The plain page: the same story text, prerendered, no script, a little CSS. */
-function plainPage(story: Story): string {
-  // The entities the page's own markup uses, so the baseline file stays as it was written.
-  const entities: Record<string, string> = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-  };
-  const escape = (text: string) => text.replace(/[&<>"']/g, (char) => entities[char]!);
-  const steps = story.steps
-    .map(
-      (step) =>
-        `<section data-step-id="${step.id}">${step.kicker ? `<p class="kicker">${escape(step.kicker)}</p>` : ''}<h2>${escape(step.title)}</h2>${step.html}</section>`
-    )
-    .join('\n');
-  const sources = story.sources
-    .map((s) => `<li>${escape(s.outlet)}, ${escape(s.title)}, ${escape(sourceDate(s))}.</li>`)
-    .join('\n');
-  return `<!doctype html>
-<!-- The floor for npm run bench: the story's text as a static page, no JavaScript. Written by
-     bench/run.ts from the flagship's story.json; do not edit. -->
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(story.meta.title)}</title><link rel="icon" href="data:,">
-<style>body{margin:0 auto;max-width:42rem;padding:1rem;font-family:system-ui,sans-serif;line-height:1.55}.kicker{text-transform:uppercase;font-size:.8rem}</style>
-</head><body><h1>${escape(story.meta.title)}</h1><p>${escape(story.meta.dek)}</p>
-${steps}
-<h2>Sources</h2><ol>${sources}</ol></body></html>
-`;
-}
-
 /** Folders served for the baselines: the plain page, and the classic template with its data. */
 function baselineSites(story: Story): { plain: string; classic: string; cleanup(): void } {
-  const plainHtml = plainPage(story);
+  const plainHtml = plainPage(story, "bench/run.ts from the flagship's story.json");
   writeFileSync(join(ROOT, 'bench/baseline/plain.html'), plainHtml);
   const plain = mkdtempSync(join(ROOT, '.tmp-bench-plain-'));
   writeFileSync(join(plain, 'index.html'), plainHtml);
