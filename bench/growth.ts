@@ -72,6 +72,16 @@ const VIEWPORTS: Size[] = [
   { width: 390, height: 844 },
 ];
 
+/** A viewport's key in the figures: `1280x800`. */
+const sizeKey = ({ width, height }: Size) => `${width}x${height}`;
+
+/** For each of `count` stories, a fresh `T` per viewport, by its key. */
+function perViewport<T>(count: number, make: () => T): Record<string, T>[] {
+  return Array.from({ length: count }, () =>
+    Object.fromEntries(VIEWPORTS.map((viewport) => [sizeKey(viewport), make()]))
+  );
+}
+
 export interface GrowthStory {
   name: string;
   steps: number;
@@ -269,25 +279,12 @@ export async function growth(chromium: string): Promise<Growth> {
       });
       console.log(`  growth: ${entry.name} built in ${build.toFixed(1)} s`);
     }
-    const loads = built.map(() =>
-      Object.fromEntries(
-        VIEWPORTS.map((v) => [
-          `${v.width}x${v.height}`,
-          { fcp: [], firstText: [], settled: [] } as LoadTimes,
-        ])
-      )
-    );
-    const plainLoads = built.map(() =>
-      Object.fromEntries(
-        VIEWPORTS.map((v) => [
-          `${v.width}x${v.height}`,
-          { fcp: [], firstText: [], settled: [] } as LoadTimes,
-        ])
-      )
-    );
+    const loadTimes = (): LoadTimes => ({ fcp: [], firstText: [], settled: [] });
+    const loads = perViewport(built.length, loadTimes);
+    const plainLoads = perViewport(built.length, loadTimes);
     // Each story's page and its plain page, interleaved together.
     await interleaved(RUNS, 2 * built.length, (index, viewport) => {
-      const key = `${viewport.width}x${viewport.height}`;
+      const key = sizeKey(viewport);
       return index < built.length
         ? loadOnce(
             browser,
@@ -304,20 +301,16 @@ export async function growth(chromium: string): Promise<Growth> {
             plainLoads[index - built.length]![key]!
           );
     });
-    const traced = built.map(() =>
-      Object.fromEntries(
-        VIEWPORTS.map((v) => [
-          `${v.width}x${v.height}`,
-          { parse: [], styleAndLayout: [] } as BeforeFirstText,
-        ])
-      )
-    );
+    const traced = perViewport(built.length, (): BeforeFirstText => ({
+      parse: [],
+      styleAndLayout: [],
+    }));
     await interleaved(TRACED_RUNS, built.length, (index, viewport) =>
       tracedLoadOnce(
         browser,
         `${built[index]!.site.origin}/`,
         viewport,
-        traced[index]![`${viewport.width}x${viewport.height}`]!
+        traced[index]![sizeKey(viewport)]!
       )
     );
     const walks = built.map(() => [] as Awaited<ReturnType<typeof walk>>[]);
@@ -372,8 +365,7 @@ export async function growth(chromium: string): Promise<Growth> {
       ourCodePerChangeMs: per100((s) => s.ourCodePerChange),
       heapMb: per100((s) => s.heapMb),
     };
-    for (const { width, height } of VIEWPORTS) {
-      const key = `${width}x${height}`;
+    for (const key of VIEWPORTS.map(sizeKey)) {
       slopePer100Steps[`firstTextMs ${key}`] = per100((s) => median(s.loads[key]!.firstText));
       slopePer100Steps[`plainPageFirstTextMs ${key}`] = per100((s) =>
         median(s.plainFirstText[key]!)
